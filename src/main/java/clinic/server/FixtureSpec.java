@@ -1,0 +1,21 @@
+package clinic.server;
+
+/**
+ * The test fixture of the contract to load at start-up.
+ *
+ * @param clinics        create the eight Monday clinics (and their teachers)
+ * @param resetClinics   delete the existing test clinics (and their reservations) first
+ * @param capacity       capacity of each clinic
+ * @param students       number of test students {@code test_student_01..NN} to create (0 = none)
+ * @param resetPasswords set existing test students' password back to {@code testpass123}
+ */
+public record FixtureSpec(boolean clinics, boolean resetClinics, int capacity, int students, boolean resetPasswords) {
+
+    public static final int DEFAULT_CAPACITY = 6;
+    public static final int DEFAULT_STUDENTS = 20;
+
+    /** Eight fresh clinics of the default capacity and the 20 default students. */
+    public static FixtureSpec standard() {
+        return new FixtureSpec(true, true, DEFAULT_CAPACITY, DEFAULT_STUDENTS, false);
+    }
+}

@@ -1,0 +1,6 @@
+package clinic.server.cli;
+
+public class ClinicServerCommand {
+    public static void main(String[] args) {
+    }
+}
