@@ -24,6 +24,16 @@ public final class ReferenceServer implements AutoCloseable {
         throw new UnsupportedOperationException();
     }
 
+    /** What the fixture of the configuration did at start (empty report when there was none). */
+    public FixtureReport fixtureReport() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Loads (or resets) the fixture on the running server, e.g. between two load runs. */
+    public FixtureReport loadFixture(FixtureSpec spec) {
+        throw new UnsupportedOperationException();
+    }
+
     /** Stops HTTP, then closes the pool: no thread or connection left behind. */
     @Override
     public void close() {

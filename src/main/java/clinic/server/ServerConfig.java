@@ -16,5 +16,38 @@ public record ServerConfig(
         int passwordIterations,
         Set<FaultMode> faults,
         FixtureSpec fixture) {
-    // Implementation (defaults(), withers, validation) is written in the reference-server work.
+
+    /** 127.0.0.1, free port, in-memory H2, 5 reservations per 60 s, secure hashing, no fault, no fixture. */
+    public static ServerConfig defaults() {
+        throw new UnsupportedOperationException("written in the reference-server work");
+    }
+
+    public ServerConfig withHost(String host) {
+        throw new UnsupportedOperationException();
+    }
+
+    public ServerConfig withPort(int port) {
+        throw new UnsupportedOperationException();
+    }
+
+    public ServerConfig withJdbcUrl(String jdbcUrl) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** {@code requests} 0 disables the limit. */
+    public ServerConfig withRateLimit(int requests, Duration window) {
+        throw new UnsupportedOperationException();
+    }
+
+    public ServerConfig withPasswordIterations(int iterations) {
+        throw new UnsupportedOperationException();
+    }
+
+    public ServerConfig withFaults(Set<FaultMode> faults) {
+        throw new UnsupportedOperationException();
+    }
+
+    public ServerConfig withFixture(FixtureSpec fixture) {
+        throw new UnsupportedOperationException();
+    }
 }
