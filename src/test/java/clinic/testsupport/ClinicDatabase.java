@@ -1,0 +1,109 @@
+package clinic.testsupport;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Direct SQL on the reference server's tables, for what the API cannot do (deactivate an account, make a
+ * staff member, add clinics on other days) and for checking the stored truth after requests. Every
+ * table and column name of the server's schema that tests use lives here.
+ */
+public final class ClinicDatabase {
+
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+
+    public ClinicDatabase(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Row count of every table of the current schema, by lower-case table name. */
+    public Map<String, Long> rowCountsOfEveryTable() {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> tables = new ArrayList<>();
+            DatabaseMetaData meta = connection.getMetaData();
+            try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%",
+                    new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            Map<String, Long> counts = new TreeMap<>();
+            for (String table : tables) {
+                counts.put(table.toLowerCase(Locale.ROOT), jdbi.withHandle(h -> h
+                        .createQuery("SELECT COUNT(*) FROM \"" + table + "\"").mapTo(Long.class).one()));
+            }
+            if (counts.isEmpty()) {
+                throw new IllegalStateException("no tables found in schema " + connection.getSchema());
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count rows: " + e.getMessage(), e);
+        }
+    }
+
+    public long userCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+    }
+
+    public void setUserActive(String username, boolean active) {
+        updateUser("UPDATE users SET is_active = :value WHERE username = :username", username, active);
+    }
+
+    public void setNoShow(String username, int noShow) {
+        updateUser("UPDATE users SET no_show = :value WHERE username = :username", username, noShow);
+    }
+
+    public void makeStaff(String username) {
+        updateUser("UPDATE users SET is_staff = :value WHERE username = :username", username, true);
+    }
+
+    public void setPasswordHash(String username, String hash) {
+        updateUser("UPDATE users SET password = :value WHERE username = :username", username, hash);
+    }
+
+    public String passwordHash(String username) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT password FROM users WHERE username = :username")
+                .bind("username", username).mapTo(String.class).one());
+    }
+
+    private void updateUser(String sql, String username, Object value) {
+        int rows = jdbi.withHandle(h -> h.createUpdate(sql).bind("value", value).bind("username", username).execute());
+        if (rows != 1) {
+            throw new IllegalStateException("expected one user '" + username + "', updated " + rows);
+        }
+    }
+
+    public void setClinicActive(long clinicId, boolean active) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE clinics SET is_active = :active WHERE id = :id")
+                .bind("active", active).bind("id", clinicId).execute());
+    }
+
+    /** Reservation rows of one clinic: the truth the capacity is about. */
+    public long reservationRows(long clinicId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reservations WHERE clinic_id = :id")
+                .bind("id", clinicId).mapTo(Long.class).one());
+    }
+
+    /** The clinic's own counter column, kept in step with its reservation rows. */
+    public int reservedCount(long clinicId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT reserved_count FROM clinics WHERE id = :id")
+                .bind("id", clinicId).mapTo(Integer.class).one());
+    }
+}
