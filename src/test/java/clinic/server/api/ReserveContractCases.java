@@ -1,0 +1,301 @@
+package clinic.server.api;
+
+import static clinic.testsupport.ContractText.ALREADY_RESERVED;
+import static clinic.testsupport.ContractText.CANCELLATION_DISABLED;
+import static clinic.testsupport.ContractText.FORBIDDEN_OTHER_USER;
+import static clinic.testsupport.ContractText.IDS_REQUIRED;
+import static clinic.testsupport.ContractText.NO_SUCH_CLINIC;
+import static clinic.testsupport.ContractText.NO_SUCH_USER;
+import static clinic.testsupport.ContractText.OCCUPIED;
+import static clinic.testsupport.ContractText.RESERVATION_CLOSED;
+import static clinic.testsupport.ContractText.RESERVED;
+import static clinic.testsupport.ContractText.noShowBlocked;
+import static clinic.testsupport.ContractText.rateLimited;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import clinic.server.FixtureClinic;
+import clinic.server.FixtureReport;
+import clinic.server.FixtureSpec;
+import clinic.testsupport.ApiResponse;
+import clinic.testsupport.DatabaseKind;
+import clinic.testsupport.Json;
+import clinic.testsupport.ServerTestBase;
+import clinic.testsupport.TestServer;
+import clinic.testsupport.TestStudent;
+
+/**
+ * Contract: the reservation checks of the contract's table, one by one and in their order where two
+ * apply, the reference server's forbidden and rate-limit checks, and cancellation. Every test starts
+ * from the eight fixture clinics freshly reset.
+ */
+abstract class ReserveContractCases extends ServerTestBase {
+
+    private static final long NO_SUCH_ID = 987_654_321L;
+    private static final int DEFAULT_RATE_LIMIT = 5;
+
+    private FixtureReport fixture;
+
+    ReserveContractCases(DatabaseKind kind) {
+        super(kind);
+    }
+
+    @BeforeEach
+    void freshClinics() {
+        fixture = resetClinics(FixtureSpec.DEFAULT_CAPACITY);
+    }
+
+    private FixtureReport resetClinics(int capacity) {
+        return server().server().loadFixture(new FixtureSpec(true, true, capacity, 0, false));
+    }
+
+    private FixtureClinic clinicInRoom(FixtureReport report, String room) {
+        return report.clinics().stream().filter(c -> c.room().equals(room)).findFirst()
+                .orElseThrow(() -> new AssertionError("no fixture clinic in " + room + ": " + report));
+    }
+
+    private long firstClinic() {
+        return clinicInRoom(fixture, "1강의실").id();
+    }
+
+    private TestStudent staffMember() {
+        TestStudent staff = newStudent();
+        sql().makeStaff(staff.username());
+        return staff;
+    }
+
+    @Test
+    void missingIdsAre400() {
+        TestStudent student = newStudent();
+        JsonNode expected = Json.object("error", IDS_REQUIRED);
+        reserveWith(student, Map.of()).expect(400, expected);
+        reserveWith(student, Map.of("user_id", student.id())).expect(400, expected);
+        reserveWith(student, Map.of("clinic_id", firstClinic())).expect(400, expected);
+    }
+
+    @Test
+    void missingIdsComeBeforeTheForbiddenCheck() {
+        TestStudent student = newStudent();
+        TestStudent other = newStudent();
+        reserveWith(student, Map.of("user_id", other.id())).expect(400, Json.object("error", IDS_REQUIRED));
+    }
+
+    @Test
+    void reservingForAnotherUserIsForbiddenAndWritesNothing() {
+        TestStudent student = newStudent();
+        TestStudent other = newStudent();
+        api().reserve(student.token(), other.id(), firstClinic()).expect(403, forbidden());
+        assertThat(sql().reservationRows(firstClinic())).isZero();
+    }
+
+    @Test
+    void forbiddenComesBeforeTheUnknownUserCheck() {
+        TestStudent student = newStudent();
+        api().reserve(student.token(), NO_SUCH_ID, firstClinic()).expect(403, forbidden());
+    }
+
+    @Test
+    void staffMayReserveForAStudent() {
+        TestStudent staff = staffMember();
+        TestStudent student = newStudent();
+        api().reserve(staff.token(), student.id(), firstClinic()).expect(200);
+        assertThat(sql().reservationRows(firstClinic())).isEqualTo(1);
+        api().reserve(student.token(), student.id(), firstClinic()).expect(400, Json.object("error", ALREADY_RESERVED));
+    }
+
+    @Test
+    void unknownUserIs404ForStaffEvenWhenTheClinicIsUnknownToo() {
+        TestStudent staff = staffMember();
+        JsonNode expected = Json.object("error", NO_SUCH_USER);
+        api().reserve(staff.token(), NO_SUCH_ID, firstClinic()).expect(404, expected);
+        api().reserve(staff.token(), NO_SUCH_ID, NO_SUCH_ID).expect(404, expected);
+    }
+
+    @Test
+    void unknownClinicIs404() {
+        TestStudent student = newStudent();
+        api().reserve(student.token(), student.id(), NO_SUCH_ID).expect(404, Json.object("error", NO_SUCH_CLINIC));
+    }
+
+    @Test
+    void inactiveClinicIsClosedAndWritesNothing() {
+        TestStudent student = newStudent();
+        sql().setClinicActive(firstClinic(), false);
+        api().reserve(student.token(), student.id(), firstClinic()).expect(400, closed());
+        assertThat(sql().reservationRows(firstClinic())).isZero();
+    }
+
+    @Test
+    void inactiveComesBeforeAlreadyReserved() {
+        TestStudent student = newStudent();
+        api().reserve(student.token(), student.id(), firstClinic()).expect(200);
+        sql().setClinicActive(firstClinic(), false);
+        api().reserve(student.token(), student.id(), firstClinic()).expect(400, closed());
+    }
+
+    @Test
+    void reservingTwiceIsAlreadyReservedWithOneRow() {
+        TestStudent student = newStudent();
+        api().reserve(student.token(), student.id(), firstClinic()).expect(200);
+        api().reserve(student.token(), student.id(), firstClinic()).expect(400, Json.object("error", ALREADY_RESERVED));
+        assertThat(sql().reservationRows(firstClinic())).isEqualTo(1);
+        assertThat(sql().reservedCount(firstClinic())).isEqualTo(1);
+    }
+
+    @Test
+    void alreadyReservedComesBeforeNoShowAndOccupied() {
+        fixture = resetClinics(1);
+        TestStudent student = newStudent();
+        api().reserve(student.token(), student.id(), firstClinic()).expect(200);
+        sql().setNoShow(student.username(), 2);
+        api().reserve(student.token(), student.id(), firstClinic()).expect(400, Json.object("error", ALREADY_RESERVED));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void studentWithTwoOrMoreNoShowsIsBlockedWithNameAndCount(int noShows) {
+        TestStudent student = newStudent();
+        sql().setNoShow(student.username(), noShows);
+        api().reserve(student.token(), student.id(), firstClinic()).expect(403, Json.object(
+                "error", "no_show_blocked",
+                "message", noShowBlocked(student.name(), noShows),
+                "no_show_count", noShows,
+                "user_name", student.name()));
+        assertThat(sql().reservationRows(firstClinic())).isZero();
+    }
+
+    @Test
+    void studentWithOneNoShowMayReserve() {
+        TestStudent student = newStudent();
+        sql().setNoShow(student.username(), 1);
+        api().reserve(student.token(), student.id(), firstClinic()).expect(200);
+    }
+
+    @Test
+    void noShowComesBeforeOccupied() {
+        fixture = resetClinics(1);
+        TestStudent first = newStudent();
+        TestStudent blocked = newStudent();
+        api().reserve(first.token(), first.id(), firstClinic()).expect(200);
+        sql().setNoShow(blocked.username(), 2);
+        JsonNode body = api().reserve(blocked.token(), blocked.id(), firstClinic()).expect(403);
+        assertThat(body.path("error").asText()).isEqualTo("no_show_blocked");
+    }
+
+    @Test
+    void fullClinicIsOccupiedWithCountAndCapacityAndWritesNothing() {
+        fixture = resetClinics(2);
+        TestStudent first = newStudent();
+        TestStudent second = newStudent();
+        TestStudent late = newStudent();
+        api().reserve(first.token(), first.id(), firstClinic()).expect(200);
+        api().reserve(second.token(), second.id(), firstClinic()).expect(200);
+        api().reserve(late.token(), late.id(), firstClinic()).expect(409, Json.object(
+                "error", "occupied", "message", OCCUPIED, "current_count", 2, "capacity", 2));
+        assertThat(sql().reservationRows(firstClinic())).isEqualTo(2);
+        assertThat(sql().reservedCount(firstClinic())).isEqualTo(2);
+    }
+
+    @Test
+    void successDescribesTheClinicInKoreanAndCountsDownRemainingSpots() {
+        FixtureClinic clinic = clinicInRoom(fixture, "3강의실");
+        TestStudent first = newStudent();
+        TestStudent second = newStudent();
+        JsonNode clinicInfo = Json.object(
+                "id", clinic.id(), "day", "월요일", "time", "19:00", "room", "3강의실",
+                "subject", clinic.subject(), "teacher", "테스트강사03");
+        api().reserve(first.token(), first.id(), clinic.id()).expect(200, Json.object(
+                "success", true, "message", RESERVED, "clinic_info", clinicInfo, "remaining_spots", 5));
+        api().reserve(second.token(), second.id(), clinic.id()).expect(200, Json.object(
+                "success", true, "message", RESERVED, "clinic_info", clinicInfo, "remaining_spots", 4));
+        assertThat(sql().reservationRows(clinic.id())).isEqualTo(2);
+        assertThat(sql().reservedCount(clinic.id())).isEqualTo(2);
+    }
+
+    @Test
+    void oneStudentMayHoldBothClinicsOfTheSameTime() {
+        TestStudent student = newStudent();
+        api().reserve(student.token(), student.id(), clinicInRoom(fixture, "1강의실").id()).expect(200);
+        api().reserve(student.token(), student.id(), clinicInRoom(fixture, "2강의실").id()).expect(200);
+    }
+
+    @Test
+    void rateLimitAnswers429AfterFiveRequestsRightAfterAuthenticationAndWritesNothing() {
+        TestStudent student = newStudent();
+        for (int i = 0; i < DEFAULT_RATE_LIMIT; i++) {
+            api().reserve(student.token(), student.id(), NO_SUCH_ID).expect(404);
+        }
+        JsonNode limited = rateLimitedBody(0, 60);
+        api().reserve(student.token(), student.id(), firstClinic()).expect(429, limited);
+        api().post("/clinics/reserve/").token(student.token()).body("{not json").send().expect(429, limited);
+        assertThat(sql().reservationRows(firstClinic())).isZero();
+        TestStudent other = newStudent();
+        api().reserve(other.token(), other.id(), firstClinic()).expect(200);
+    }
+
+    @Test
+    void rateLimitAndWindowAreConfigurable() {
+        try (TestServer limited = TestServer.start(databaseKind(), c -> c.withRateLimit(2, Duration.ofSeconds(30)))) {
+            String token = limited.api().login(registered(limited), STUDENT_PASSWORD);
+            for (int i = 0; i < 2; i++) {
+                limited.api().reserve(token, NO_SUCH_ID, NO_SUCH_ID).expect(403);
+            }
+            limited.api().reserve(token, NO_SUCH_ID, NO_SUCH_ID).expect(429, rateLimitedBody(0, 30));
+            limited.api().assertNoLeaks();
+        }
+    }
+
+    @Test
+    void rateLimitZeroTurnsTheLimitOff() {
+        try (TestServer unlimited = TestServer.start(databaseKind(), c -> c.withRateLimit(0, Duration.ofSeconds(60)))) {
+            String token = unlimited.api().login(registered(unlimited), STUDENT_PASSWORD);
+            for (int i = 0; i < 3 * DEFAULT_RATE_LIMIT; i++) {
+                unlimited.api().reserve(token, NO_SUCH_ID, NO_SUCH_ID).expect(403);
+            }
+            unlimited.api().assertNoLeaks();
+        }
+    }
+
+    @Test
+    void cancellationIsAlwaysDisabled() {
+        TestStudent student = newStudent();
+        api().reserve(student.token(), student.id(), firstClinic()).expect(200);
+        api().post("/clinics/cancel-reservation/").token(student.token())
+                .json(Map.of("user_id", student.id(), "clinic_id", firstClinic()))
+                .send()
+                .expect(403, Json.object("error", "cancellation_disabled", "message", CANCELLATION_DISABLED));
+        assertThat(sql().reservationRows(firstClinic())).isEqualTo(1);
+    }
+
+    private String registered(TestServer other) {
+        String username = uniqueUsername("limit");
+        other.api().register(username, STUDENT_PASSWORD, "한도학생");
+        return username;
+    }
+
+    private ApiResponse reserveWith(TestStudent student, Map<String, Object> body) {
+        return api().post("/clinics/reserve/").token(student.token()).json(body).send();
+    }
+
+    private static JsonNode forbidden() {
+        return Json.object("error", "forbidden", "message", FORBIDDEN_OTHER_USER);
+    }
+
+    private static JsonNode closed() {
+        return Json.object("error", "reservation_closed", "message", RESERVATION_CLOSED, "clinic_status", "inactive");
+    }
+
+    private static JsonNode rateLimitedBody(int remaining, int windowSeconds) {
+        return Json.object("error", "rate_limited", "message", rateLimited(remaining),
+                "remaining_requests", remaining, "window_seconds", windowSeconds);
+    }
+}

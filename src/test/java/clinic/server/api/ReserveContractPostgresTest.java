@@ -1,0 +1,9 @@
+package clinic.server.api;
+
+import clinic.testsupport.DatabaseKind;
+
+class ReserveContractPostgresTest extends ReserveContractCases {
+    ReserveContractPostgresTest() {
+        super(DatabaseKind.POSTGRES);
+    }
+}
