@@ -75,11 +75,11 @@ public final class ClinicDatabase {
     }
 
     public void setPasswordHash(String username, String hash) {
-        updateUser("UPDATE users SET password = :value WHERE username = :username", username, hash);
+        updateUser("UPDATE users SET password_hash = :value WHERE username = :username", username, hash);
     }
 
     public String passwordHash(String username) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT password FROM users WHERE username = :username")
+        return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE username = :username")
                 .bind("username", username).mapTo(String.class).one());
     }
 
@@ -93,6 +93,27 @@ public final class ClinicDatabase {
     public void setClinicActive(long clinicId, boolean active) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE clinics SET is_active = :active WHERE id = :id")
                 .bind("active", active).bind("id", clinicId).execute());
+    }
+
+    /**
+     * A new active clinic like {@code templateId} (same teacher and subject) at another day, time and room;
+     * returns its id. {@code time} is {@code HH:mm}.
+     */
+    public long copyClinic(long templateId, String day, String time, String room) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                INSERT INTO clinics (clinic_day, clinic_time, room, subject_id, teacher_id, capacity, is_active)
+                SELECT :day, CAST(:time AS TIME), :room, subject_id, teacher_id, capacity, TRUE
+                FROM clinics WHERE id = :template""")
+                .bind("day", day).bind("time", time + ":00").bind("room", room).bind("template", templateId)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    /** Removes every clinic with its reservations. */
+    public void deleteAllClinics() {
+        jdbi.useHandle(h -> {
+            h.execute("DELETE FROM reservations");
+            h.execute("DELETE FROM clinics");
+        });
     }
 
     /** Reservation rows of one clinic: the truth the capacity is about. */
