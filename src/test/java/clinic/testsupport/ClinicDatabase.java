@@ -78,6 +78,12 @@ public final class ClinicDatabase {
         updateUser("UPDATE users SET password_hash = :value WHERE username = :username", username, hash);
     }
 
+    /** One user's row, by lower-case column name. */
+    public Map<String, Object> userRow(String username) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE username = :username")
+                .bind("username", username).mapToMap().one());
+    }
+
     public String passwordHash(String username) {
         return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE username = :username")
                 .bind("username", username).mapTo(String.class).one());
@@ -120,6 +126,13 @@ public final class ClinicDatabase {
     public long reservationRows(long clinicId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reservations WHERE clinic_id = :id")
                 .bind("id", clinicId).mapTo(Long.class).one());
+    }
+
+    /** The students holding a reservation of one clinic, one entry per row (duplicates kept). */
+    public List<Long> reservedStudentIds(long clinicId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                "SELECT student_id FROM reservations WHERE clinic_id = :id ORDER BY student_id")
+                .bind("id", clinicId).mapTo(Long.class).list());
     }
 
     /** The clinic's own counter column, kept in step with its reservation rows. */

@@ -7,7 +7,11 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A real database of its own for one test class: an in-memory H2 database with a unique name, or a
@@ -75,9 +79,16 @@ public final class TestDatabase implements AutoCloseable {
         return jdbcUrl;
     }
 
-    /** A direct connection of the test itself, independent of any server's pool. */
-    public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl);
+    /** A connection source of the test itself, for {@link ClinicDatabase} when no server runs. */
+    public DataSource dataSource() {
+        if (kind == DatabaseKind.H2) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(jdbcUrl);
+            return h2;
+        }
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(jdbcUrl);
+        return postgres;
     }
 
     @Override

@@ -1,0 +1,122 @@
+package clinic.server.contention;
+
+import static clinic.testsupport.ContractText.ALREADY_RESERVED;
+import static clinic.testsupport.ContractText.OCCUPIED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Timeout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import clinic.server.FixtureClinic;
+import clinic.server.FixtureSpec;
+import clinic.server.ServerConfig;
+import clinic.testsupport.ApiResponse;
+import clinic.testsupport.DatabaseKind;
+import clinic.testsupport.Json;
+import clinic.testsupport.Race;
+import clinic.testsupport.ServerTestBase;
+
+/**
+ * Concurrency claims of the reservation: many students released at one instant against the last seats
+ * never overbook, and one student's parallel requests never book twice. Repeated, because one lucky
+ * interleaving proves little. The rate limit is off so that every request reaches the reservation.
+ */
+abstract class ContentionCases extends ServerTestBase {
+
+    private static final int STUDENTS = 200;
+    private static final int CAPACITY = 6;
+    private static final int PARALLEL_REQUESTS_OF_ONE_STUDENT = 20;
+    private static final String FIXTURE_PASSWORD = "testpass123";
+    private static final Duration RACE_DEADLINE = Duration.ofSeconds(60);
+
+    private final List<LoggedIn> students = new ArrayList<>();
+    private int repetition;
+
+    private record LoggedIn(long id, String token) {
+    }
+
+    ContentionCases(DatabaseKind kind) {
+        super(kind);
+    }
+
+    @Override
+    protected ServerConfig configure(ServerConfig config) {
+        return config.withRateLimit(0, Duration.ofSeconds(60))
+                .withFixture(new FixtureSpec(false, false, CAPACITY, STUDENTS, false));
+    }
+
+    @BeforeAll
+    void logInEveryStudent() {
+        for (int n = 1; n <= STUDENTS; n++) {
+            JsonNode login = api().post("/auth/login/")
+                    .json(Map.of("username", String.format("test_student_%03d", n), "password", FIXTURE_PASSWORD))
+                    .send()
+                    .expect(200);
+            students.add(new LoggedIn(login.path("user").path("id").asLong(), login.path("token").asText()));
+        }
+    }
+
+    /** A clinic of capacity 6 with no reservation yet. */
+    private FixtureClinic freshClinic() {
+        return server().server().loadFixture(new FixtureSpec(true, true, CAPACITY, 0, false)).clinics().get(0);
+    }
+
+    @RepeatedTest(3)
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void twoHundredStudentsAtOnceFillSixSeatsExactly() {
+        long clinic = freshClinic().id();
+        List<Callable<ApiResponse>> requests = students.stream()
+                .map(s -> (Callable<ApiResponse>) () -> api().reserve(s.token(), s.id(), clinic))
+                .toList();
+
+        List<ApiResponse> answers = Race.run(requests, RACE_DEADLINE);
+
+        assertThat(statusCounts(answers)).isEqualTo(Map.of(200, (long) CAPACITY, 409, (long) (STUDENTS - CAPACITY)));
+        JsonNode occupied = Json.object("error", "occupied", "message", OCCUPIED, "current_count", CAPACITY,
+                "capacity", CAPACITY);
+        answers.stream().filter(a -> a.status() == 409).forEach(a -> assertThat(a.json()).isEqualTo(occupied));
+        List<Long> winners = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i).status() == 200) {
+                winners.add(students.get(i).id());
+            }
+        }
+        assertThat(sql().reservedStudentIds(clinic)).containsExactlyInAnyOrderElementsOf(winners);
+        assertThat(sql().reservedCount(clinic)).isEqualTo(CAPACITY);
+    }
+
+    @RepeatedTest(3)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void oneStudentsTwentyParallelRequestsBookOnce() {
+        long clinic = freshClinic().id();
+        LoggedIn student = students.get(repetition++ % STUDENTS);
+        List<Callable<ApiResponse>> requests = new ArrayList<>();
+        for (int i = 0; i < PARALLEL_REQUESTS_OF_ONE_STUDENT; i++) {
+            requests.add(() -> api().reserve(student.token(), student.id(), clinic));
+        }
+
+        List<ApiResponse> answers = Race.run(requests, RACE_DEADLINE);
+
+        assertThat(statusCounts(answers))
+                .isEqualTo(Map.of(200, 1L, 400, (long) (PARALLEL_REQUESTS_OF_ONE_STUDENT - 1)));
+        JsonNode already = Json.object("error", ALREADY_RESERVED);
+        answers.stream().filter(a -> a.status() == 400).forEach(a -> assertThat(a.json()).isEqualTo(already));
+        assertThat(sql().reservedStudentIds(clinic)).containsExactly(student.id());
+        assertThat(sql().reservedCount(clinic)).isEqualTo(1);
+    }
+
+    private static Map<Integer, Long> statusCounts(List<ApiResponse> answers) {
+        return answers.stream().collect(Collectors.groupingBy(ApiResponse::status, Collectors.counting()));
+    }
+}
