@@ -1,0 +1,9 @@
+package clinic.server.security;
+
+import clinic.testsupport.DatabaseKind;
+
+class PasswordStoragePostgresTest extends PasswordStorageCases {
+    PasswordStoragePostgresTest() {
+        super(DatabaseKind.POSTGRES);
+    }
+}
