@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -120,6 +122,24 @@ public final class ClinicDatabase {
             h.execute("DELETE FROM reservations");
             h.execute("DELETE FROM clinics");
         });
+    }
+
+    /** A clinic row as stored, with its teacher's name; {@code time} is {@code HH:mm}. */
+    public record StoredClinic(long id, String day, String time, String room, String teacherName, int capacity,
+            boolean active) {
+    }
+
+    /** Every clinic on {@code day} (e.g. {@code mon}), by id. */
+    public List<StoredClinic> clinicsOn(String day) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT c.id, c.clinic_day, c.clinic_time, c.room, u.name, c.capacity, c.is_active
+                FROM clinics c JOIN users u ON u.id = c.teacher_id
+                WHERE c.clinic_day = :day ORDER BY c.id""")
+                .bind("day", day)
+                .map((rs, ctx) -> new StoredClinic(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, LocalTime.class).format(DateTimeFormatter.ofPattern("HH:mm")),
+                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getBoolean(7)))
+                .list());
     }
 
     /** Reservation rows of one clinic: the truth the capacity is about. */
