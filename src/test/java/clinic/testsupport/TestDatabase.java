@@ -1,5 +1,9 @@
 package clinic.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -27,22 +31,50 @@ public final class TestDatabase implements AutoCloseable {
     /** Bounded connection attempts and reads, so an absent or stuck database fails fast instead of hanging. */
     private static final String POSTGRES_OPTIONS = "user=postgres&connectTimeout=2&loginTimeout=5&socketTimeout=60";
 
+    /** As the server opens H2, so that the tests' own connections see the same (lower-case) table names. */
+    private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+
     private final DatabaseKind kind;
     private final String name;
     private final String jdbcUrl;
+    /** The H2 file's path without extension, or null. */
+    private final Path h2File;
 
-    private TestDatabase(DatabaseKind kind, String name, String jdbcUrl) {
+    private TestDatabase(DatabaseKind kind, String name, String jdbcUrl, Path h2File) {
         this.kind = kind;
         this.name = name;
         this.jdbcUrl = jdbcUrl;
+        this.h2File = h2File;
     }
 
+    /** A fresh database: in-memory H2 with a unique name, or a new PostgreSQL schema. */
     public static TestDatabase create(DatabaseKind kind) {
-        String name = "run_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String name = uniqueName();
         if (kind == DatabaseKind.H2) {
-            // DB_CLOSE_DELAY=-1 keeps the database between two servers or CLI runs on it; close() shuts it down.
-            return new TestDatabase(kind, name, "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
+            return new TestDatabase(kind, name, "jdbc:h2:mem:" + name + H2_SETTINGS + ";DB_CLOSE_DELAY=-1", null);
         }
+        return createPostgres(name);
+    }
+
+    /**
+     * A fresh database that outlives the server or command-line run that used it, for tests that run
+     * several of them on one database: the server shuts an in-memory H2 database down when it closes, so
+     * H2 is a file database here (in the temporary directory, deleted by {@link #close()}).
+     */
+    public static TestDatabase createShared(DatabaseKind kind) {
+        String name = uniqueName();
+        if (kind == DatabaseKind.H2) {
+            Path file = Path.of(System.getProperty("java.io.tmpdir"), "clinic-" + name);
+            return new TestDatabase(kind, name, "jdbc:h2:file:" + file + H2_SETTINGS, file);
+        }
+        return createPostgres(name);
+    }
+
+    private static String uniqueName() {
+        return "run_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+    }
+
+    private static TestDatabase createPostgres(String name) {
         requirePostgres();
         try (Connection connection = DriverManager.getConnection(POSTGRES_HOST_URL + "?" + POSTGRES_OPTIONS);
                 Statement statement = connection.createStatement()) {
@@ -50,7 +82,8 @@ public final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create schema " + name + " in PostgreSQL: " + e.getMessage(), e);
         }
-        return new TestDatabase(kind, name, POSTGRES_HOST_URL + "?" + POSTGRES_OPTIONS + "&currentSchema=" + name);
+        return new TestDatabase(DatabaseKind.POSTGRES, name,
+                POSTGRES_HOST_URL + "?" + POSTGRES_OPTIONS + "&currentSchema=" + name, null);
     }
 
     /**
@@ -96,7 +129,7 @@ public final class TestDatabase implements AutoCloseable {
         return kind + " " + name;
     }
 
-    /** Drops the schema (PostgreSQL) or shuts the in-memory database down (H2). */
+    /** Drops the schema (PostgreSQL) or shuts the H2 database down and deletes its file. */
     @Override
     public void close() {
         String url = kind == DatabaseKind.H2 ? jdbcUrl : POSTGRES_HOST_URL + "?" + POSTGRES_OPTIONS;
@@ -106,6 +139,15 @@ public final class TestDatabase implements AutoCloseable {
             statement.execute(drop);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test database " + this + ": " + e.getMessage(), e);
+        }
+        if (h2File != null) {
+            for (String extension : new String[] {".mv.db", ".trace.db"}) {
+                try {
+                    Files.deleteIfExists(Path.of(h2File + extension));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete " + h2File + extension, e);
+                }
+            }
         }
     }
 

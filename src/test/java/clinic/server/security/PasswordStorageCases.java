@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import clinic.server.ReferenceServer;
 import clinic.testsupport.ApiClient;
+import clinic.testsupport.ClinicDatabase;
 import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.ServerTestBase;
+import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
 
 /**
@@ -71,22 +73,27 @@ abstract class PasswordStorageCases extends ServerTestBase {
         assertThat(loginStatus(api(), username, KOREAN_PASSWORD)).isEqualTo(200);
     }
 
-    /** A second server on the same database hashes with its own count and still verifies the older hashes. */
+    /** Two servers on one database, each hashing with its own count, each verifying the other's hashes. */
     @Test
     void iterationsAreConfigurableAndOlderHashesStillVerify() {
-        String older = uniqueUsername("older");
-        api().register(older, KOREAN_PASSWORD, "김비번");
-        try (ReferenceServer stronger = ReferenceServer.start(
-                TestServer.baseConfig(server().database()).withPasswordIterations(1500))) {
+        try (TestDatabase shared = TestDatabase.createShared(databaseKind());
+                ReferenceServer weaker = ReferenceServer.start(TestServer.baseConfig(shared));
+                ReferenceServer stronger = ReferenceServer.start(
+                        TestServer.baseConfig(shared).withPasswordIterations(1500))) {
+            ApiClient weakerApi = new ApiClient(weaker.baseUrl());
             ApiClient strongerApi = new ApiClient(stronger.baseUrl());
+            ClinicDatabase sharedSql = new ClinicDatabase(weaker.dataSource());
+            String older = uniqueUsername("older");
             String newer = uniqueUsername("newer");
+            weakerApi.register(older, KOREAN_PASSWORD, "김비번");
             strongerApi.register(newer, KOREAN_PASSWORD, "이비번");
-            assertThat(sql().passwordHash(newer)).startsWith("pbkdf2_sha256$1500$");
+            assertThat(sharedSql.passwordHash(older)).startsWith("pbkdf2_sha256$1000$");
+            assertThat(sharedSql.passwordHash(newer)).startsWith("pbkdf2_sha256$1500$");
             assertThat(loginStatus(strongerApi, older, KOREAN_PASSWORD)).isEqualTo(200);
-            assertThat(loginStatus(api(), newer, KOREAN_PASSWORD)).isEqualTo(200);
+            assertThat(loginStatus(weakerApi, newer, KOREAN_PASSWORD)).isEqualTo(200);
+            weakerApi.assertNoLeaks();
             strongerApi.assertNoLeaks();
         }
-        assertThat(sql().passwordHash(older)).startsWith("pbkdf2_sha256$1000$");
     }
 
     private static int loginStatus(ApiClient api, String username, String password) {
