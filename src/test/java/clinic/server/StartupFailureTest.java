@@ -1,0 +1,102 @@
+package clinic.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import clinic.testsupport.CommandLineRun;
+import clinic.testsupport.DatabaseKind;
+import clinic.testsupport.TestServer;
+
+/**
+ * What cannot work fails fast and clearly: the in-process start throws one readable message, and the
+ * command line ends with a non-zero exit code and exactly one line on stderr, never a stack trace. Every
+ * command-line run here is bounded in time, because a {@code serve} that wrongly started would block.
+ */
+class StartupFailureTest {
+
+    /** Nothing listens on port 1; the driver is told to give up quickly. */
+    private static final String UNREACHABLE_POSTGRES =
+            "jdbc:postgresql://127.0.0.1:1/test?user=postgres&connectTimeout=2";
+    private static final String SCRATCH_H2 = "jdbc:h2:mem:startup_failure";
+    private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(30);
+
+    @Test
+    void startOnATakenPortThrowsNamingThePort() {
+        try (TestServer running = TestServer.start(DatabaseKind.H2, c -> c)) {
+            int port = running.server().port();
+            assertThatThrownBy(() -> ReferenceServer.start(ServerConfig.defaults().withPort(port)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(String.valueOf(port));
+        }
+    }
+
+    @Test
+    void startOnAnUnreachableDatabaseThrowsNamingIt() {
+        assertTimeoutPreemptively(COMMAND_DEADLINE, () ->
+                assertThatThrownBy(() -> ReferenceServer.start(ServerConfig.defaults().withJdbcUrl(UNREACHABLE_POSTGRES)))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("127.0.0.1:1"));
+    }
+
+    @Test
+    void startWithAnUnsupportedDatabaseUrlThrowsNamingIt() {
+        assertThatThrownBy(() -> ReferenceServer.start(ServerConfig.defaults().withJdbcUrl("jdbc:mysql://127.0.0.1/x")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("jdbc:mysql");
+    }
+
+    /** Command lines that must be refused, and a word the one error line must contain. */
+    static List<Arguments> refusedCommandLines() {
+        return List.of(
+                Arguments.of(List.of(), "command"),
+                Arguments.of(List.of("no-such-command"), "no-such-command"),
+                Arguments.of(List.of("setup-test-clinics", "--bogus", "--db", SCRATCH_H2), "--bogus"),
+                Arguments.of(List.of("setup-test-clinics"), "--db"),
+                Arguments.of(List.of("setup-test-clinics", "--capacity", "abc", "--db", SCRATCH_H2), "--capacity"),
+                Arguments.of(List.of("setup-test-clinics", "--capacity", "0", "--db", SCRATCH_H2), "--capacity"),
+                Arguments.of(List.of("setup-test-students", "--count", "-1", "--db", SCRATCH_H2), "--count"),
+                Arguments.of(List.of("setup-test-students", "--count", "many", "--db", SCRATCH_H2), "--count"),
+                Arguments.of(List.of("setup-test-clinics", "--db", UNREACHABLE_POSTGRES), "127.0.0.1:1"),
+                Arguments.of(List.of("setup-test-students", "--db", "jdbc:mysql://127.0.0.1/x"), "jdbc:mysql"),
+                Arguments.of(List.of("serve", "--fault", "nonsense"), "nonsense"),
+                Arguments.of(List.of("serve", "--port", "70000"), "70000"),
+                Arguments.of(List.of("serve", "--rate-limit", "-1"), "-1"),
+                Arguments.of(List.of("serve", "--password-iterations", "0"), "iterations"),
+                Arguments.of(List.of("serve", "--capacity", "3"), "--setup-clinics"),
+                Arguments.of(List.of("serve", "--port", "0", "--db", UNREACHABLE_POSTGRES), "127.0.0.1:1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedCommandLines")
+    void refusedCommandLineExitsNonZeroWithOneClearLine(List<String> args, String mentioned) {
+        CommandLineRun run = assertTimeoutPreemptively(COMMAND_DEADLINE,
+                () -> CommandLineRun.of(args.toArray(String[]::new)));
+        assertOneClearErrorLine(run, mentioned);
+    }
+
+    @Test
+    void serveOnATakenPortExitsNonZeroWithOneClearLine() {
+        try (TestServer running = TestServer.start(DatabaseKind.H2, c -> c)) {
+            String port = String.valueOf(running.server().port());
+            CommandLineRun run = assertTimeoutPreemptively(COMMAND_DEADLINE,
+                    () -> CommandLineRun.of("serve", "--port", port, "--password-iterations", "1000"));
+            assertOneClearErrorLine(run, port);
+        }
+    }
+
+    private static void assertOneClearErrorLine(CommandLineRun run, String mentioned) {
+        assertThat(run.exitCode()).as("%s", run).isNotZero();
+        assertThat(run.errLines()).as("%s", run).hasSize(1);
+        assertThat(run.errLines().get(0)).as("%s", run).contains(mentioned);
+        assertThat(run.out() + run.err()).as("%s", run).doesNotContain("\tat ", "Exception:", "Caused by");
+    }
+}
