@@ -10,12 +10,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real database of its own for one test class: an in-memory H2 database with a unique name, or a
@@ -30,6 +33,9 @@ public final class TestDatabase implements AutoCloseable {
     public static final String POSTGRES_HOST_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     /** Bounded connection attempts and reads, so an absent or stuck database fails fast instead of hanging. */
     private static final String POSTGRES_OPTIONS = "user=postgres&connectTimeout=2&loginTimeout=5&socketTimeout=60";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
+    private static final AtomicBoolean SKIP_WARNED = new AtomicBoolean();
 
     /** As the server opens H2, so that the tests' own connections see the same (lower-case) table names. */
     private static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
@@ -99,6 +105,10 @@ public final class TestDatabase implements AutoCloseable {
                 + ". Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
         if ("true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI=true requires PostgreSQL. " + reason);
+        }
+        // Surefire does not show why a whole class was skipped, so say it once in the build output too
+        if (SKIP_WARNED.compareAndSet(false, true)) {
+            LOG.warn("skipping every PostgreSQL test class: {}", reason);
         }
         Assumptions.abort(reason);
     }
