@@ -148,6 +148,12 @@ public final class ClinicDatabase {
                 .bind("id", clinicId).mapTo(Long.class).one());
     }
 
+    /** Overwrites the clinic's counter column, to tell apart what reads the counter and what counts rows. */
+    public void setReservedCount(long clinicId, int count) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE clinics SET reserved_count = :count WHERE id = :id")
+                .bind("count", count).bind("id", clinicId).execute());
+    }
+
     /** The students holding a reservation of one clinic, one entry per row (duplicates kept). */
     public List<Long> reservedStudentIds(long clinicId) {
         return jdbi.withHandle(h -> h.createQuery(

@@ -100,7 +100,7 @@ abstract class BadInputCases extends ServerTestBase {
     @Test
     void bearerTokenIs401AndWritesNothing() {
         unchangedTablesAfter(() -> api().post("/clinics/reserve/").authorization("Bearer " + student.token())
-                .json(validReservation()).send()).expect(401);
+                .json(validReservation()).send()).expect(401, Json.object("detail", INVALID_TOKEN));
     }
 
     @Test

@@ -180,6 +180,16 @@ abstract class ReserveContractCases extends ServerTestBase {
         api().reserve(student.token(), student.id(), firstClinic()).expect(200);
     }
 
+    /** The no-show block is for students: a teacher with no-shows may still book. */
+    @Test
+    void teacherWithNoShowsIsNotBlocked() {
+        String teacher = "test_teacher_02";
+        sql().setNoShow(teacher, 3);
+        JsonNode login = api().post("/auth/login/").json(Map.of("username", teacher, "password", "testpass123"))
+                .send().expect(200);
+        api().reserve(login.path("token").asText(), login.path("user").path("id").asLong(), firstClinic()).expect(200);
+    }
+
     @Test
     void noShowComesBeforeOccupied() {
         fixture = resetClinics(1);

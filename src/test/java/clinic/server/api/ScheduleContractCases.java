@@ -140,6 +140,16 @@ abstract class ScheduleContractCases extends ServerTestBase {
         assertThat(full.path("remaining_spots").asInt()).isZero();
     }
 
+    /** The contract's current_count is the number of reservation rows, whatever the counter column says. */
+    @Test
+    void currentCountIsTheNumberOfReservationRows() {
+        FixtureClinic clinic = room("5강의실");
+        TestStudent student = newStudent();
+        api().reserve(student.token(), student.id(), clinic.id()).expect(200);
+        sql().setReservedCount(clinic.id(), 0);
+        assertThat(schedule().path("schedule").path("mon").path("20:00")).isEqualTo(cell(clinic, List.of(student)));
+    }
+
     @Test
     void clinicsListHoldsEveryActiveClinicOrderedByDayTimeRoom() {
         long template = room("1강의실").id();
