@@ -41,10 +41,6 @@ public final class ApiClient {
         this.baseUrl = baseUrl;
     }
 
-    public String baseUrl() {
-        return baseUrl;
-    }
-
     public Call get(String path) {
         return new Call("GET", path);
     }

@@ -31,10 +31,6 @@ public final class ClinicDatabase {
         this.jdbi = Jdbi.create(dataSource);
     }
 
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
     /** Row count of every table of the current schema, by lower-case table name. */
     public Map<String, Long> rowCountsOfEveryTable() {
         try (Connection connection = dataSource.getConnection()) {

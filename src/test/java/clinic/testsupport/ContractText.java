@@ -3,6 +3,9 @@ package clinic.testsupport;
 /** The fixed Korean strings of the API contract (/work/shared/api-contract.md), byte for byte. */
 public final class ContractText {
 
+    /** Password of every fixture account (test students and teachers). */
+    public static final String FIXTURE_PASSWORD = "testpass123";
+
     public static final String NO_CREDENTIALS = "자격 인증데이터(authentication credentials)가 제공되지 않았습니다.";
     public static final String INVALID_TOKEN = "토큰이 유효하지 않습니다.";
 

@@ -30,8 +30,7 @@ public final class Json {
         return normalise(map);
     }
 
-    /** Any value (map, list, node) as a node typed like a parsed response. */
-    public static JsonNode normalise(Object value) {
+    private static JsonNode normalise(Object value) {
         return parse(write(value));
     }
 

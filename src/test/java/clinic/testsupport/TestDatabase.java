@@ -113,10 +113,6 @@ public final class TestDatabase implements AutoCloseable {
         Assumptions.abort(reason);
     }
 
-    public DatabaseKind kind() {
-        return kind;
-    }
-
     /** The URL to give the server, e.g. {@code ServerConfig.withJdbcUrl}. */
     public String jdbcUrl() {
         return jdbcUrl;

@@ -43,10 +43,6 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    public TestDatabase database() {
-        return database;
-    }
-
     public ReferenceServer server() {
         return server;
     }

@@ -1,5 +1,6 @@
 package clinic.server.api;
 
+import static clinic.testsupport.ContractText.FIXTURE_PASSWORD;
 import static clinic.testsupport.ContractText.ALREADY_RESERVED;
 import static clinic.testsupport.ContractText.CANCELLATION_DISABLED;
 import static clinic.testsupport.ContractText.FORBIDDEN_OTHER_USER;
@@ -185,7 +186,7 @@ abstract class ReserveContractCases extends ServerTestBase {
     void teacherWithNoShowsIsNotBlocked() {
         String teacher = "test_teacher_02";
         sql().setNoShow(teacher, 3);
-        JsonNode login = api().post("/auth/login/").json(Map.of("username", teacher, "password", "testpass123"))
+        JsonNode login = api().post("/auth/login/").json(Map.of("username", teacher, "password", FIXTURE_PASSWORD))
                 .send().expect(200);
         api().reserve(login.path("token").asText(), login.path("user").path("id").asLong(), firstClinic()).expect(200);
     }

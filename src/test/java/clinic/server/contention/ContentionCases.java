@@ -1,5 +1,6 @@
 package clinic.server.contention;
 
+import static clinic.testsupport.ContractText.FIXTURE_PASSWORD;
 import static clinic.testsupport.ContractText.ALREADY_RESERVED;
 import static clinic.testsupport.ContractText.OCCUPIED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,6 @@ abstract class ContentionCases extends ServerTestBase {
     private static final int STUDENTS = 200;
     private static final int CAPACITY = 6;
     private static final int PARALLEL_REQUESTS_OF_ONE_STUDENT = 20;
-    private static final String FIXTURE_PASSWORD = "testpass123";
     private static final Duration RACE_DEADLINE = Duration.ofSeconds(60);
 
     private final List<LoggedIn> students = new ArrayList<>();
