@@ -1,8 +1,8 @@
 package clinic.server.api;
 
-import static clinic.testsupport.ContractText.FIXTURE_PASSWORD;
 import static clinic.testsupport.ContractText.ALREADY_RESERVED;
 import static clinic.testsupport.ContractText.CANCELLATION_DISABLED;
+import static clinic.testsupport.ContractText.FIXTURE_PASSWORD;
 import static clinic.testsupport.ContractText.FORBIDDEN_OTHER_USER;
 import static clinic.testsupport.ContractText.IDS_REQUIRED;
 import static clinic.testsupport.ContractText.NO_SUCH_CLINIC;

@@ -1,7 +1,7 @@
 package clinic.server.contention;
 
-import static clinic.testsupport.ContractText.FIXTURE_PASSWORD;
 import static clinic.testsupport.ContractText.ALREADY_RESERVED;
+import static clinic.testsupport.ContractText.FIXTURE_PASSWORD;
 import static clinic.testsupport.ContractText.OCCUPIED;
 import static org.assertj.core.api.Assertions.assertThat;
 
