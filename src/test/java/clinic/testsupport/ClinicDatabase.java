@@ -120,6 +120,11 @@ public final class ClinicDatabase {
         });
     }
 
+    /** Deletes the fixture's students (with their tokens and reservations), so a count starts from none. */
+    public void deleteTestStudents() {
+        jdbi.useHandle(h -> h.execute("DELETE FROM users WHERE username LIKE 'test\\_student\\_%' ESCAPE '\\'"));
+    }
+
     /** A clinic row as stored, with its teacher's name; {@code time} is {@code HH:mm}. */
     public record StoredClinic(long id, String day, String time, String room, String teacherName, int capacity,
             boolean active) {

@@ -60,7 +60,7 @@ abstract class ContentionCases extends ServerTestBase {
     void logInEveryStudent() {
         for (int n = 1; n <= STUDENTS; n++) {
             JsonNode login = api().post("/auth/login/")
-                    .json(Map.of("username", String.format("test_student_%03d", n), "password", FIXTURE_PASSWORD))
+                    .json(Map.of("username", String.format("test_student_%02d", n), "password", FIXTURE_PASSWORD))
                     .send()
                     .expect(200);
             students.add(new LoggedIn(login.path("user").path("id").asLong(), login.path("token").asText()));
