@@ -261,37 +261,41 @@ public final class ClinicService {
             return new ReservationOutcome.Failed(FaultMode.INJECTED_ERROR_DETAIL);
         }
         try {
-            return faults.isOn(FaultMode.OVERBOOK) ? reserveWithoutLock(student.get(), clinicId)
-                    : reserveUnderRowLock(student.get(), clinicId);
+            return reserveSeat(student.get(), clinicId);
         } catch (JdbiException e) {
             return constraintAnswer(e, clinicId).orElseThrow(() -> e);
         }
     }
 
     /**
-     * One transaction that first locks the clinic row ({@code SELECT ... FOR UPDATE}), as production does.
-     * The lock serialises every reservation of one clinic, so the ordered checks (already reserved,
-     * no-show, capacity) and the insert see and change one consistent state under READ COMMITTED; a
-     * conditional {@code UPDATE ... WHERE reserved_count < capacity} alone would guard capacity but not
-     * keep the contract's order of answers. Commit happens before the 200 is sent.
+     * First the checks on the committed state without any lock: seats only ever fill up (cancellation is
+     * disabled), so a refusal read there is the right answer, and a full hot clinic answers its crowd
+     * without queueing on the row lock. Only a booking takes the lock: one transaction that locks the
+     * clinic row ({@code SELECT ... FOR UPDATE}), as production does, checks again and writes. The lock
+     * serialises the bookings of one clinic, so the ordered checks (already reserved, no-show, capacity)
+     * and the insert see and change one consistent state under READ COMMITTED; a conditional
+     * {@code UPDATE ... WHERE reserved_count < capacity} alone would guard capacity but not keep the
+     * contract's order of answers. Commit happens before the 200 is sent.
      */
-    private ReservationOutcome reserveUnderRowLock(UserAccount student, long clinicId) {
-        return jdbi.inTransaction(h -> {
-            Optional<ClinicSeats> seats = repository.lockClinicSeats(h, clinicId);
+    private ReservationOutcome reserveSeat(UserAccount student, long clinicId) {
+        Optional<ClinicSeats> seats;
+        try (Handle h = jdbi.open()) {
+            seats = repository.readClinicSeats(h, clinicId);
             Optional<ReservationOutcome> refusal = refusal(h, seats, student);
-            return refusal.isPresent() ? refusal.get() : book(h, seats.get(), student);
-        });
-    }
-
-    /** Overbook fault: the checks read the seat count without a lock, then a wide window, then a blind write. */
-    private ReservationOutcome reserveWithoutLock(UserAccount student, long clinicId) {
-        Optional<ClinicSeats> seats = jdbi.withHandle(h -> repository.readClinicSeats(h, clinicId));
-        Optional<ReservationOutcome> refusal = jdbi.withHandle(h -> refusal(h, seats, student));
-        if (refusal.isPresent()) {
-            return refusal.get();
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
         }
-        FaultInjector.pause(FaultMode.OVERBOOK_RACE_WINDOW);
-        return jdbi.inTransaction(h -> book(h, seats.get(), student));
+        if (faults.isOn(FaultMode.OVERBOOK)) {
+            // The fault: a wide window between the read above and a blind write of the count read there.
+            FaultInjector.pause(FaultMode.OVERBOOK_RACE_WINDOW);
+            return jdbi.inTransaction(h -> book(h, seats.get(), student));
+        }
+        return jdbi.inTransaction(h -> {
+            Optional<ClinicSeats> locked = repository.lockClinicSeats(h, clinicId);
+            Optional<ReservationOutcome> lockedRefusal = refusal(h, locked, student);
+            return lockedRefusal.isPresent() ? lockedRefusal.get() : book(h, locked.get(), student);
+        });
     }
 
     /** Checks #3 to #7 of the contract against the clinic row read by the caller; empty when booking may go on. */
