@@ -82,7 +82,7 @@ public record PreparedTarget(String baseUrl, ReferenceServer server, List<Expect
             api.get(WEEKLY_SCHEDULE, null);
             return;
         } catch (IOException e) {
-            failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            failure = cause(e);
         }
         String server = options.embedded() ? "내장 reference server" : "백엔드 서버 (Django: python manage.py runserver)";
         throw new TargetNotReadyException("❌ 백엔드 서버 연결 실패: " + api.url(HEALTH) + " (" + failure + ")\n"
@@ -116,7 +116,7 @@ public record PreparedTarget(String baseUrl, ReferenceServer server, List<Expect
             return schedule;
         } catch (IOException e) {
             throw new TargetNotReadyException("❌ 백엔드 서버 연결 실패 while reading the BEFORE snapshot: "
-                    + e.getMessage(), e);
+                    + cause(e), e);
         }
     }
 
@@ -126,6 +126,16 @@ public record PreparedTarget(String baseUrl, ReferenceServer server, List<Expect
         } catch (IllegalArgumentException e) {
             throw new TargetNotReadyException("❌ 주간 스케줄을 읽을 수 없습니다: " + e.getMessage(), e);
         }
+    }
+
+    /** The JDK client's ConnectException has no message of its own; its cause says "Connection refused". */
+    private static String cause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
     static String noClinicMessage(SimulationOptions options) {
