@@ -1,5 +1,8 @@
 package clinic.server;
 
+import java.time.Duration;
+import java.util.Arrays;
+
 /**
  * Deliberate bugs of a booking backend, switched on one by one to prove that the load test catches
  * them. Each one lives in the real request path; all are off unless asked for.
@@ -7,18 +10,30 @@ package clinic.server;
 public enum FaultMode {
     /** Capacity read, then written without a lock or conditional update (lost-update race). */
     OVERBOOK("overbook"),
-    /** Some reservations answered 200 are never committed. */
+    /** Every {@link #EVERY_NTH}th successful reservation is rolled back but answered 200. */
     LOST_WRITE("lost-write"),
-    /** Some reservations are committed but answered 409 occupied. */
+    /** Every {@link #EVERY_NTH}th successful reservation is committed but answered 409 occupied. */
     PHANTOM("phantom"),
-    /** The already-reserved check and its unique constraint are bypassed. */
+    /**
+     * The already-reserved check and its unique constraint are bypassed (in-memory H2 only), and every
+     * {@link #EVERY_NTH}th successful reservation inserts its row twice.
+     */
     DOUBLE_BOOK("double-book"),
     /** The schedule shows one clinic per day and time and no {@code clinics} list, like production. */
     HIDDEN_CLINICS("hidden-clinics"),
-    /** A fraction of reservations answer 500. */
+    /** Every {@link #EVERY_NTH}th reservation request answers 500 and writes nothing. */
     SERVER_ERRORS("server-errors"),
-    /** Added latency on reservations. */
+    /** Every reservation waits {@link #SLOW_DELAY} before it is processed. */
     SLOW("slow");
+
+    /** Lost-write, phantom, double-book and server-errors hit the 1st, 5th, 9th... occurrence. */
+    public static final int EVERY_NTH = 4;
+    /** Overbook: time between the unlocked read of the seat count and the write of count + 1. */
+    public static final Duration OVERBOOK_RACE_WINDOW = Duration.ofMillis(200);
+    /** Slow: delay before each reservation is processed, outside the transaction. */
+    public static final Duration SLOW_DELAY = Duration.ofMillis(1500);
+    /** Server-errors: the detail of the injected 500 answer. */
+    public static final String INJECTED_ERROR_DETAIL = "injected fault";
 
     private final String flag;
 
@@ -38,6 +53,6 @@ public enum FaultMode {
             }
         }
         throw new IllegalArgumentException("unknown fault mode '" + flag + "' (expected one of: "
-                + String.join(", ", java.util.Arrays.stream(values()).map(FaultMode::flag).toList()) + ")");
+                + String.join(", ", Arrays.stream(values()).map(FaultMode::flag).toList()) + ")");
     }
 }

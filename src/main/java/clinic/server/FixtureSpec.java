@@ -13,6 +13,18 @@ public record FixtureSpec(boolean clinics, boolean resetClinics, int capacity, i
 
     public static final int DEFAULT_CAPACITY = 6;
     public static final int DEFAULT_STUDENTS = 20;
+    /** Student numbers have at most three digits ({@code test_student_999}). */
+    public static final int MAX_STUDENTS = 999;
+
+    public FixtureSpec {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("clinic capacity must be at least 1, got " + capacity);
+        }
+        if (students < 0 || students > MAX_STUDENTS) {
+            throw new IllegalArgumentException(
+                    "student count must be between 0 and " + MAX_STUDENTS + ", got " + students);
+        }
+    }
 
     /** Eight fresh clinics of the default capacity and the 20 default students. */
     public static FixtureSpec standard() {

@@ -1,6 +1,7 @@
 package clinic.server;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,37 +18,71 @@ public record ServerConfig(
         Set<FaultMode> faults,
         FixtureSpec fixture) {
 
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_RATE_LIMIT_REQUESTS = 5;
+    public static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofSeconds(60);
+    /** Django's default for PBKDF2-SHA256 since 5.0. */
+    public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+        if (rateLimitRequests < 0) {
+            throw new IllegalArgumentException("rate limit must be 0 (off) or positive, got " + rateLimitRequests);
+        }
+        Objects.requireNonNull(rateLimitWindow, "rateLimitWindow");
+        if (rateLimitWindow.isNegative() || rateLimitWindow.isZero()) {
+            throw new IllegalArgumentException("rate limit window must be positive, got " + rateLimitWindow);
+        }
+        if (passwordIterations < 1) {
+            throw new IllegalArgumentException("password iterations must be at least 1, got " + passwordIterations);
+        }
+        faults = Set.copyOf(Objects.requireNonNull(faults, "faults"));
+    }
+
     /** 127.0.0.1, free port, in-memory H2, 5 reservations per 60 s, secure hashing, no fault, no fixture. */
     public static ServerConfig defaults() {
-        throw new UnsupportedOperationException("written in the reference-server work");
+        return new ServerConfig(DEFAULT_HOST, 0, null, DEFAULT_RATE_LIMIT_REQUESTS, DEFAULT_RATE_LIMIT_WINDOW,
+                DEFAULT_PASSWORD_ITERATIONS, Set.of(), null);
     }
 
     public ServerConfig withHost(String host) {
-        throw new UnsupportedOperationException();
+        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults,
+                fixture);
     }
 
     public ServerConfig withPort(int port) {
-        throw new UnsupportedOperationException();
+        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults,
+                fixture);
     }
 
     public ServerConfig withJdbcUrl(String jdbcUrl) {
-        throw new UnsupportedOperationException();
+        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults,
+                fixture);
     }
 
     /** {@code requests} 0 disables the limit. */
     public ServerConfig withRateLimit(int requests, Duration window) {
-        throw new UnsupportedOperationException();
+        return new ServerConfig(host, port, jdbcUrl, requests, window, passwordIterations, faults, fixture);
     }
 
     public ServerConfig withPasswordIterations(int iterations) {
-        throw new UnsupportedOperationException();
+        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, iterations, faults,
+                fixture);
     }
 
     public ServerConfig withFaults(Set<FaultMode> faults) {
-        throw new UnsupportedOperationException();
+        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults,
+                fixture);
     }
 
     public ServerConfig withFixture(FixtureSpec fixture) {
-        throw new UnsupportedOperationException();
+        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults,
+                fixture);
     }
 }

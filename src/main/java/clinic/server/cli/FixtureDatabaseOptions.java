@@ -1,0 +1,31 @@
+package clinic.server.cli;
+
+import clinic.server.ServerConfig;
+import clinic.server.fixture.TestFixture;
+import clinic.server.repository.ClinicRepository;
+import clinic.server.repository.Database;
+import clinic.server.service.PasswordHasher;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine.Option;
+
+/** The database options of the setup commands, which change a real database and so require {@code --db}. */
+final class FixtureDatabaseOptions {
+
+    @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
+            description = "jdbc:h2:file:... or jdbc:postgresql://... (currentSchema is created if missing)")
+    String jdbcUrl;
+
+    @Option(names = "--password-iterations", paramLabel = "N",
+            description = "PBKDF2 iterations for new password hashes (default: ${DEFAULT-VALUE})")
+    int passwordIterations = ServerConfig.DEFAULT_PASSWORD_ITERATIONS;
+
+    /** Opens (and migrates) the database, runs one fixture step, closes the database. */
+    <T> T withFixture(Function<TestFixture, T> step) {
+        try (Database database = Database.open(jdbcUrl)) {
+            TestFixture fixture = new TestFixture(Jdbi.create(database.dataSource()), new ClinicRepository(),
+                    new PasswordHasher(passwordIterations));
+            return step.apply(fixture);
+        }
+    }
+}

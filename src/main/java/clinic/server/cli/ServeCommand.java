@@ -1,0 +1,124 @@
+package clinic.server.cli;
+
+import clinic.server.FaultMode;
+import clinic.server.FixtureReport;
+import clinic.server.FixtureSpec;
+import clinic.server.ReferenceServer;
+import clinic.server.ServerConfig;
+import clinic.server.fixture.TestFixture;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs the reference server until Ctrl-C.")
+class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String host = ServerConfig.DEFAULT_HOST;
+
+    @Option(names = "--port", description = "port, 0 for a free one (default: ${DEFAULT-VALUE})")
+    int port = 8000;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "jdbc:h2:... or jdbc:postgresql://...?currentSchema=... (default: a fresh in-memory H2)")
+    String jdbcUrl;
+
+    @Option(names = "--rate-limit", paramLabel = "N",
+            description = "reservation requests per user per window, 0 = off (default: ${DEFAULT-VALUE})")
+    int rateLimit = ServerConfig.DEFAULT_RATE_LIMIT_REQUESTS;
+
+    @Option(names = "--rate-window-seconds", paramLabel = "S", description = "rate-limit window (default: ${DEFAULT-VALUE})")
+    long rateWindowSeconds = ServerConfig.DEFAULT_RATE_LIMIT_WINDOW.toSeconds();
+
+    @Option(names = "--password-iterations", paramLabel = "N",
+            description = "PBKDF2 iterations for new password hashes (default: ${DEFAULT-VALUE})")
+    int passwordIterations = ServerConfig.DEFAULT_PASSWORD_ITERATIONS;
+
+    @Option(names = "--fault", paramLabel = "NAME", converter = FaultConverter.class,
+            description = "switch on a deliberate bug (repeatable): overbook, lost-write, phantom, double-book, "
+                    + "hidden-clinics, server-errors, slow")
+    List<FaultMode> faults = List.of();
+
+    @Option(names = "--setup-clinics", description = "create the eight Monday test clinics at start")
+    boolean setupClinics;
+
+    @Option(names = "--reset", description = "with --setup-clinics: delete the existing test clinics first")
+    boolean resetClinics;
+
+    @Option(names = "--capacity", paramLabel = "N", description = "with --setup-clinics: seats per clinic (default: 6)")
+    Integer capacity;
+
+    @Option(names = "--setup-students", paramLabel = "N", description = "create test students 01..N at start")
+    int setupStudents;
+
+    static final class FaultConverter implements CommandLine.ITypeConverter<FaultMode> {
+        @Override
+        public FaultMode convert(String value) {
+            try {
+                return FaultMode.fromFlag(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!setupClinics && (resetClinics || capacity != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--reset and --capacity need --setup-clinics");
+        }
+        ServerConfig config = configuration();
+        ReferenceServer server = ReferenceServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "clinic-server-shutdown"));
+        System.out.println("Clinic reference server: " + server.baseUrl());
+        if (config.fixture() != null) {
+            printFixture(server.fixtureReport(), config.fixture());
+        }
+        System.out.println("Ctrl-C stops it.");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private ServerConfig configuration() {
+        Set<FaultMode> faultSet = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
+        try {
+            FixtureSpec fixture = setupClinics || setupStudents > 0
+                    ? new FixtureSpec(setupClinics, resetClinics,
+                            capacity == null ? FixtureSpec.DEFAULT_CAPACITY : capacity, setupStudents, false)
+                    : null;
+            return ServerConfig.defaults().withHost(host).withPort(port).withJdbcUrl(jdbcUrl)
+                    .withRateLimit(rateLimit, Duration.ofSeconds(rateWindowSeconds))
+                    .withPasswordIterations(passwordIterations).withFaults(faultSet).withFixture(fixture);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static void printFixture(FixtureReport report, FixtureSpec spec) {
+        if (spec.clinics()) {
+            if (spec.resetClinics()) {
+                System.out.println("🗑️  기존 테스트 클리닉 " + report.clinicsDeleted() + "개 삭제");
+            }
+            FixturePrinter.printClinics(System.out, report.clinics());
+        }
+        if (spec.students() > 0) {
+            System.out.println("✅ 학생 " + report.studentsCreated() + "명 생성, 기존 " + report.studentsExisting()
+                    + "명 유지 (비밀번호 " + TestFixture.PASSWORD + ")");
+        }
+    }
+}

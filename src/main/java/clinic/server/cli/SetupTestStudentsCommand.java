@@ -1,0 +1,36 @@
+package clinic.server.cli;
+
+import clinic.server.FixtureSpec;
+import clinic.server.fixture.TestFixture;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "setup-test-students", mixinStandardHelpOptions = true,
+        description = "Creates the test students test_student_01..NN (password testpass123) in the database.")
+class SetupTestStudentsCommand implements Callable<Integer> {
+
+    @Option(names = "--count", paramLabel = "N", description = "number of students (default: ${DEFAULT-VALUE})")
+    int count = FixtureSpec.DEFAULT_STUDENTS;
+
+    @Option(names = "--reset-passwords", description = "set existing test students' password back to testpass123")
+    boolean resetPasswords;
+
+    @Mixin
+    FixtureDatabaseOptions database;
+
+    @Override
+    public Integer call() {
+        if (count < 1 || count > FixtureSpec.MAX_STUDENTS) {
+            throw new IllegalArgumentException(
+                    "--count must be between 1 and " + FixtureSpec.MAX_STUDENTS + ", got " + count);
+        }
+        TestFixture.StudentSetup setup = database.withFixture(fixture -> fixture.setupStudents(count, resetPasswords));
+        System.out.println("✅ 학생 " + setup.created() + "명 생성, 기존 " + setup.existing() + "명 유지"
+                + (resetPasswords ? " (비밀번호 " + setup.passwordsReset() + "명 초기화)" : ""));
+        System.out.println("   아이디 " + setup.usernames().get(0) + " … " + setup.usernames().get(count - 1)
+                + ", 비밀번호 " + TestFixture.PASSWORD);
+        return 0;
+    }
+}

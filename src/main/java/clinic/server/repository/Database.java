@@ -1,0 +1,170 @@
+package clinic.server.repository;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool and the schema migrations, for H2 ({@code MODE=PostgreSQL}) or PostgreSQL.
+ * Opening it connects and migrates; failures surface as {@link IllegalStateException} with a one-line
+ * reason.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** Two cores: a handful of connections keeps the row-lock queue short without idle churn. */
+    private static final int POOL_SIZE = 10;
+    private static final long CONNECTION_TIMEOUT_MS = 5_000;
+    private static final String H2_PREFIX = "jdbc:h2:";
+    private static final String H2_MEMORY_PREFIX = "jdbc:h2:mem:";
+    private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
+    private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([^&]+)");
+    private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
+    private final String url;
+    private final HikariDataSource pool;
+
+    private Database(String url, HikariDataSource pool) {
+        this.url = url;
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the pool and migrates. A null URL means a fresh in-memory H2 database whose name is unique
+     * to this call, so several servers in one JVM never share data.
+     */
+    public static Database open(String jdbcUrl) {
+        String url = completeUrl(jdbcUrl);
+        // a plain connection first: an unreachable database gives one clear line, not the pool's stack trace
+        try (Connection probe = DriverManager.getConnection(url)) {
+            LOG.debug("database reachable: {}", probe.getMetaData().getDatabaseProductVersion());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to database " + masked(url) + ": " + rootMessage(e), e);
+        }
+        HikariDataSource pool;
+        try {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("clinic-db");
+            config.setJdbcUrl(url);
+            config.setMaximumPoolSize(POOL_SIZE);
+            config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+            // the reservation's row lock makes READ COMMITTED safe (see ClinicService.reserve)
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to database " + masked(url) + ": " + rootMessage(e), e);
+        }
+        Database database = new Database(url, pool);
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw new IllegalStateException("cannot migrate database " + masked(url) + ": " + rootMessage(e), e);
+        }
+        return database;
+    }
+
+    private void migrate() {
+        var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+        currentSchema(url).ifPresent(schema -> flyway.schemas(schema).defaultSchema(schema).createSchemas(true));
+        flyway.load().migrate();
+    }
+
+    static String completeUrl(String jdbcUrl) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            return H2_MEMORY_PREFIX + "clinic-" + UUID.randomUUID() + h2Settings(true, "");
+        }
+        if (jdbcUrl.startsWith(H2_PREFIX)) {
+            return jdbcUrl + h2Settings(jdbcUrl.startsWith(H2_MEMORY_PREFIX), jdbcUrl.toUpperCase());
+        }
+        if (jdbcUrl.startsWith(POSTGRES_PREFIX)) {
+            return jdbcUrl;
+        }
+        throw new IllegalArgumentException("unsupported database URL '" + masked(jdbcUrl)
+                + "' (expected jdbc:h2:... or jdbc:postgresql://...)");
+    }
+
+    /** The H2 settings the schema and SQL rely on, added unless the URL already sets them. */
+    private static String h2Settings(boolean inMemory, String upperCaseUrl) {
+        StringBuilder settings = new StringBuilder();
+        addSetting(settings, upperCaseUrl, "MODE", "PostgreSQL");
+        addSetting(settings, upperCaseUrl, "DATABASE_TO_LOWER", "TRUE");
+        // row-lock waits can queue a few dozen short transactions under load
+        addSetting(settings, upperCaseUrl, "LOCK_TIMEOUT", "10000");
+        if (inMemory) {
+            // keep the database while the pool has no open connection; close() shuts it down
+            addSetting(settings, upperCaseUrl, "DB_CLOSE_DELAY", "-1");
+        }
+        return settings.toString();
+    }
+
+    private static void addSetting(StringBuilder settings, String upperCaseUrl, String name, String value) {
+        if (!upperCaseUrl.contains(";" + name + "=")) {
+            settings.append(';').append(name).append('=').append(value);
+        }
+    }
+
+    private static Optional<String> currentSchema(String url) {
+        Matcher matcher = CURRENT_SCHEMA.matcher(url);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** The URL with any password replaced, for messages and logs. */
+    public static String masked(String url) {
+        return PASSWORD.matcher(url).replaceAll("$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public boolean isInMemoryH2() {
+        return url.startsWith(H2_MEMORY_PREFIX);
+    }
+
+    /** {@code h2} or {@code postgresql}, for the health answer. */
+    public String kind() {
+        return url.startsWith(H2_PREFIX) ? "h2" : "postgresql";
+    }
+
+    /** Closes the pool; an in-memory H2 database is shut down first so its memory is released. */
+    @Override
+    public void close() {
+        if (pool.isClosed()) {
+            return;
+        }
+        if (isInMemoryH2()) {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.debug("in-memory H2 shutdown failed; closing the pool anyway", e);
+            }
+        }
+        pool.close();
+    }
+}

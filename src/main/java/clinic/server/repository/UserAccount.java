@@ -1,0 +1,25 @@
+package clinic.server.repository;
+
+/** A row of {@code users} with its subject, as the service needs it. */
+public record UserAccount(
+        long id,
+        String username,
+        String passwordHash,
+        String name,
+        String phoneNum,
+        String studentPhoneNum,
+        String studentParentPhoneNum,
+        String school,
+        String grade,
+        String email,
+        String subjectCode,
+        String subjectName,
+        boolean isStudent,
+        boolean isTeacher,
+        boolean isStaff,
+        boolean isSuperuser,
+        boolean isActive,
+        int noShow,
+        boolean nonPass,
+        boolean essentialClinic) {
+}

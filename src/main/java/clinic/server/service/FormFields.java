@@ -1,0 +1,77 @@
+package clinic.server.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads text fields of a JSON object body and collects field errors the way Django REST framework
+ * reports them: a map from field name to a list of Korean messages.
+ */
+final class FormFields {
+
+    static final String REQUIRED = "이 필드는 필수 항목입니다.";
+    static final String BLANK = "이 필드는 blank일 수 없습니다.";
+    static final String NULL = "이 필드는 null일 수 없습니다.";
+    static final String NOT_TEXT = "올바른 문자열이 아닙니다.";
+
+    private final Map<String, Object> body;
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    FormFields(Map<String, Object> body) {
+        this.body = body;
+    }
+
+    /** A required non-blank text of at most {@code maxLength} characters, or null after recording why not. */
+    String required(String field, int maxLength) {
+        if (!body.containsKey(field)) {
+            addError(field, REQUIRED);
+            return null;
+        }
+        String value = text(field, maxLength);
+        if (value != null && value.isBlank()) {
+            addError(field, BLANK);
+            return null;
+        }
+        return value;
+    }
+
+    /** An optional text: absent, null and "" all give null. */
+    String optional(String field, int maxLength) {
+        if (body.get(field) == null) {
+            return null;
+        }
+        String value = text(field, maxLength);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private String text(String field, int maxLength) {
+        Object value = body.get(field);
+        if (value == null) {
+            addError(field, NULL);
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            addError(field, NOT_TEXT);
+            return null;
+        }
+        if (text.length() > maxLength) {
+            addError(field, "이 필드의 글자 수가 " + maxLength + " 이하인지 확인하십시오.");
+            return null;
+        }
+        return text;
+    }
+
+    void addError(String field, String message) {
+        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+    }
+
+    boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    Map<String, List<String>> errors() {
+        return errors;
+    }
+}
