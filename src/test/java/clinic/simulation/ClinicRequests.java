@@ -44,9 +44,9 @@ final class ClinicRequests {
                 .check(answerChecks("login answer", (status, body) -> LoginOutcome.classify(status, body).failure()));
     }
 
-    static HttpRequestActionBuilder weeklySchedule(String name, AnswerJudge judge) {
+    static HttpRequestActionBuilder weeklySchedule(String name, String judgement, AnswerJudge judge) {
         return http(name).get(PreparedTarget.WEEKLY_SCHEDULE).header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
-                .check(answerChecks("weekly schedule", judge));
+                .check(answerChecks(judgement, judge));
     }
 
     static HttpRequestActionBuilder reserve() {

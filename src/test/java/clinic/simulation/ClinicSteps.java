@@ -54,7 +54,8 @@ final class ClinicSteps {
     /** Reads the weekly schedule and plans the reservation attempts among the target day's clinics. */
     ChainBuilder readSchedule() {
         return doIf(ClinicSteps::loggedIn).then(exec(ClinicSteps::beforeRequest)
-                .group("Schedule").on(ClinicRequests.weeklySchedule("Weekly schedule", ClinicRequests::scheduleFailure))
+                .group("Schedule").on(ClinicRequests.weeklySchedule("Weekly schedule", "weekly schedule",
+                        ClinicRequests::scheduleFailure))
                 .exec(this::planReservations));
     }
 
@@ -77,7 +78,8 @@ final class ClinicSteps {
                 ClinicRequests.login("Audit login"),
                 exec(ClinicSteps::keepAuditToken),
                 doIf(ClinicSteps::loggedIn).then(
-                        ClinicRequests.weeklySchedule("Audit final state", this::auditFailure)));
+                        ClinicRequests.weeklySchedule("Audit final state", "final state audit",
+                                this::auditFailure)));
     }
 
     private String auditFailure(int status, String body) {
