@@ -56,8 +56,9 @@ public class ClinicReservationSimulation extends Simulation {
             .exec(steps.audit());
 
     {
-        SUMMARY.info("🚀 클리닉 예약 부하 테스트: {} 학생, {} ({}), 대상 {}, seed {}", options.students(),
-                options.day().koreanName(), options.profile().optionValue(), target.baseUrl(), options.seed());
+        SUMMARY.info("🚀 클리닉 예약 부하 테스트: {} 학생, {} ({}), 대상 {}, seed {}{}", options.students(),
+                options.day().koreanName(), options.profile().optionValue(), target.baseUrl(), options.seed(),
+                options.seedGiven() ? "" : " (임의 생성: -Dseed=" + options.seed() + " 로 반복)");
         setUp(studentsReserving.injectOpen(options.profile().injection(options))
                 .andThen(finalStateAudit.injectOpen(atOnceUsers(1))))
                 .protocols(httpProtocol)
