@@ -5,7 +5,7 @@ package clinic.server;
  *
  * @param clinics        create the eight Monday clinics (and their teachers)
  * @param resetClinics   delete the existing test clinics (and their reservations) first
- * @param capacity       capacity of each clinic
+ * @param capacity       capacity of each clinic (at least 1 when {@code clinics})
  * @param students       number of test students {@code test_student_01..NN} to create (0 = none)
  * @param resetPasswords set existing test students' password back to {@code testpass123}
  */
@@ -17,7 +17,7 @@ public record FixtureSpec(boolean clinics, boolean resetClinics, int capacity, i
     public static final int MAX_STUDENTS = 999;
 
     public FixtureSpec {
-        if (capacity < 1) {
+        if (clinics && capacity < 1) {
             throw new IllegalArgumentException("clinic capacity must be at least 1, got " + capacity);
         }
         if (students < 0 || students > MAX_STUDENTS) {

@@ -3,6 +3,7 @@ package clinic.server.cli;
 import clinic.server.FixtureSpec;
 import clinic.server.fixture.TestFixture;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,10 +21,14 @@ class SetupTestClinicsCommand implements Callable<Integer> {
     @Mixin
     FixtureDatabaseOptions database;
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         if (capacity < 1) {
-            throw new IllegalArgumentException("--capacity must be at least 1, got " + capacity);
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--capacity must be at least 1, got " + capacity);
         }
         TestFixture.ClinicSetup setup = database.withFixture(fixture -> fixture.setupClinics(reset, capacity));
         if (reset) {

@@ -3,6 +3,7 @@ package clinic.server.cli;
 import clinic.server.FixtureSpec;
 import clinic.server.fixture.TestFixture;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,10 +21,13 @@ class SetupTestStudentsCommand implements Callable<Integer> {
     @Mixin
     FixtureDatabaseOptions database;
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         if (count < 1 || count > FixtureSpec.MAX_STUDENTS) {
-            throw new IllegalArgumentException(
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--count must be between 1 and " + FixtureSpec.MAX_STUDENTS + ", got " + count);
         }
         TestFixture.StudentSetup setup = database.withFixture(fixture -> fixture.setupStudents(count, resetPasswords));

@@ -35,6 +35,8 @@ public final class ApiServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // the watcher is a non-daemon thread that would outlive close() by seconds
+            config.startup.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             // paths end with "/" in the contract; without it they answer the same
             config.router.ignoreTrailingSlashes = true;

@@ -35,10 +35,13 @@ public final class Database implements AutoCloseable {
 
     private final String url;
     private final HikariDataSource pool;
+    /** True for the fresh in-memory database made for a null URL: only that one is shut down on close. */
+    private final boolean ownsDatabase;
 
-    private Database(String url, HikariDataSource pool) {
+    private Database(String url, HikariDataSource pool, boolean ownsDatabase) {
         this.url = url;
         this.pool = pool;
+        this.ownsDatabase = ownsDatabase;
     }
 
     /**
@@ -66,7 +69,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to database " + masked(url) + ": " + rootMessage(e), e);
         }
-        Database database = new Database(url, pool);
+        Database database = new Database(url, pool, jdbcUrl == null || jdbcUrl.isBlank());
         try {
             database.migrate();
         } catch (RuntimeException e) {
@@ -152,13 +155,16 @@ public final class Database implements AutoCloseable {
         return url.startsWith(H2_PREFIX) ? "h2" : "postgresql";
     }
 
-    /** Closes the pool; an in-memory H2 database is shut down first so its memory is released. */
+    /**
+     * Closes the pool. The server's own in-memory H2 database is shut down first so its memory is
+     * released; a database named by the caller stays for whoever else uses it.
+     */
     @Override
     public void close() {
         if (pool.isClosed()) {
             return;
         }
-        if (isInMemoryH2()) {
+        if (ownsDatabase) {
             try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (SQLException e) {

@@ -40,6 +40,7 @@ public final class ClinicService {
             "유효한 사용자 이름을 입력하십시오. 이 값은 문자, 숫자, @/./+/-/_ 만 가능합니다.";
     private static final String USERNAME_TAKEN = "해당 사용자 이름은 이미 존재합니다.";
     private static final String PASSWORDS_DIFFER = "비밀번호가 일치하지 않습니다.";
+    private static final Pattern EMAIL_FORMAT = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final String EMAIL_INVALID = "유효한 이메일 주소를 입력하십시오.";
     private static final String SUBJECT_UNKNOWN = "존재하지 않는 과목입니다.";
 
@@ -99,7 +100,7 @@ public final class ClinicService {
             form.addError("username", USERNAME_INVALID);
             username = null;
         }
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (email != null && !EMAIL_FORMAT.matcher(email).matches()) {
             form.addError("email", EMAIL_INVALID);
         }
         String checkedUsername = username;
