@@ -1,0 +1,5 @@
+package clinic.simulation;
+
+/** What the audit user read and concluded. */
+public record AuditResult(WeeklySchedule finalSchedule, AuditVerdict verdict) {
+}

@@ -1,0 +1,62 @@
+package clinic.simulation;
+
+import clinic.simulation.RunLedger.Login;
+import clinic.simulation.RunLedger.Registration;
+import clinic.simulation.RunLedger.ReservationAttempt;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * clinic_test.log: the original tool's detailed log, rebuilt from the ledger in time order: every
+ * registration and login, every reservation attempt with its answer body and latency, then the summary.
+ */
+final class ClinicTestLog {
+
+    private ClinicTestLog() {
+    }
+
+    private record Line(Instant at, String text) {
+    }
+
+    static String render(RunLedger ledger, RunSummary summary) {
+        List<Line> lines = new ArrayList<>();
+        for (Registration registration : ledger.registrations()) {
+            lines.add(new Line(registration.at(), "REGISTER " + registration.username() + " "
+                    + registration.outcome().kind() + status(registration.status()) + " " + registration.latencyMs()
+                    + " ms" + (registration.outcome().ok() ? "" : " " + registration.outcome().failure())
+                    + " | " + oneLine(registration.body())));
+        }
+        for (Login login : ledger.logins()) {
+            lines.add(new Line(login.at(), "LOGIN " + login.username() + (login.ok() ? " OK id=" + login.studentId()
+                    : " ❌ 로그인 실패: " + login.failure()) + status(login.status()) + " " + login.latencyMs() + " ms"
+                    + (login.ok() ? "" : " | " + oneLine(login.body()))));
+        }
+        for (ReservationAttempt attempt : ledger.attempts()) {
+            lines.add(new Line(attempt.at(), "RESERVE " + attempt.username() + " (id " + attempt.studentId()
+                    + ") clinic " + attempt.clinicId() + " " + attempt.reason() + status(attempt.status()) + " "
+                    + attempt.latencyMs() + " ms | " + oneLine(attempt.body())));
+        }
+        lines.sort(Comparator.comparing(Line::at));
+        StringBuilder log = new StringBuilder();
+        log.append("# clinic reservation load test, options: ").append(summary.options().describe()).append('\n');
+        if (ledger.loadStarted() != null) {
+            log.append(ledger.loadStarted()).append(" load started\n");
+        }
+        lines.forEach(line -> log.append(line.at()).append(' ').append(line.text()).append('\n'));
+        if (ledger.loadEnded() != null) {
+            log.append(ledger.loadEnded()).append(" load ended, audit started\n");
+        }
+        log.append('\n').append(summary.consoleText());
+        return log.toString();
+    }
+
+    private static String status(Integer status) {
+        return status == null ? " (no HTTP answer)" : " HTTP " + status;
+    }
+
+    private static String oneLine(String body) {
+        return body == null ? "" : body.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,314 @@
+package clinic.simulation;
+
+import clinic.server.FaultMode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Every knob of the simulation: system properties ({@code -Dstudents=40}) with defaults, all validated
+ * before any load so that one bad value gives one clear line instead of a half-run.
+ *
+ * @param baseUrl             target API ({@code http://127.0.0.1:8000/api}); null = embedded reference server
+ * @param durationSeconds     constantRate profile: how long students arrive
+ * @param usersPerSec         constantRate profile: arrival rate
+ * @param seed                drives every random choice, so a run repeats exactly
+ * @param seedGiven           false when the seed was drawn at random (printed so it can be reused)
+ * @param setupTimeoutSeconds bound on {@code setupCommand}
+ */
+public record SimulationOptions(
+        String baseUrl,
+        int students,
+        ClinicDay day,
+        int minReservations,
+        int maxReservations,
+        double pauseMin,
+        double pauseMax,
+        int capacity,
+        boolean reset,
+        Set<FaultMode> faults,
+        String setupCommand,
+        int setupTimeoutSeconds,
+        InjectionProfile profile,
+        double rampSeconds,
+        double usersPerSec,
+        double durationSeconds,
+        int p95Ms,
+        long seed,
+        boolean seedGiven,
+        int passwordIterations,
+        String resultsFolder) {
+
+    public static final int DEFAULT_STUDENTS = 20;
+    /** Low on purpose: the embedded server hashes every student's password at start-up. */
+    public static final int DEFAULT_PASSWORD_ITERATIONS = 10_000;
+    /** Three-digit usernames ({@code test_student_999}) are the longest the fixture pattern names. */
+    static final int MAX_STUDENTS = 999;
+
+    /** Reads the JVM's system properties (the Gatling Maven plugin forwards {@code -D} values). */
+    public static SimulationOptions fromSystemProperties() {
+        Properties properties = System.getProperties();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            values.put(name, properties.getProperty(name));
+        }
+        return parse(values);
+    }
+
+    /** Parses and validates; throws {@link IllegalArgumentException} naming every bad value. */
+    public static SimulationOptions parse(Map<String, String> values) {
+        Reader reader = new Reader(values);
+        String baseUrl = reader.baseUrl();
+        ClinicDay day = reader.parsed("day", "mon", ClinicDay::fromKey);
+        int minReservations = reader.integer("minReservations", 1, 1, 100);
+        int maxReservations = reader.integer("maxReservations", 5, 1, 100);
+        if (maxReservations < minReservations) {
+            reader.error("maxReservations (" + maxReservations + ") must not be below minReservations ("
+                    + minReservations + ")");
+        }
+        double pauseMin = reader.decimal("pauseMin", 0.1, 0, 60);
+        double pauseMax = reader.decimal("pauseMax", 2.0, 0, 60);
+        if (pauseMax < pauseMin) {
+            reader.error("pauseMax (" + pauseMax + ") must not be below pauseMin (" + pauseMin + ")");
+        }
+        int capacity = reader.integer("capacity", 6, 1, 1000);
+        boolean reset = reader.bool("reset", true);
+        Set<FaultMode> faults = reader.faults();
+        String setupCommand = reader.text("setupCommand");
+        int setupTimeoutSeconds = reader.integer("setupTimeoutSeconds", 300, 1, 3600);
+        if (baseUrl == null) {
+            if (setupCommand != null) {
+                reader.error("setupCommand is only for an external backend: give baseUrl too, or drop setupCommand "
+                        + "to use the embedded reference server");
+            }
+        } else {
+            if (!faults.isEmpty()) {
+                reader.error("faults only apply to the embedded reference server: drop baseUrl or faults");
+            }
+            for (String embeddedOnly : List.of("capacity", "reset", "passwordIterations")) {
+                if (values.containsKey(embeddedOnly)) {
+                    reader.error(embeddedOnly + " only applies to the embedded reference server (baseUrl is set): "
+                            + "prepare the external backend with setupCommand instead");
+                }
+            }
+        }
+        InjectionProfile profile = reader.parsed("profile", "atOnce", InjectionProfile::fromOptionValue);
+        double rampSeconds = reader.decimal("rampSeconds", 10, 0.001, 3600);
+        double usersPerSec = reader.decimal("usersPerSec", 5, 0.001, 1000);
+        double durationSeconds = reader.decimal("durationSeconds", 4, 0.001, 3600);
+        int students = reader.students(profile, usersPerSec, durationSeconds);
+        int p95Ms = reader.integer("p95Ms", 1000, 1, 600_000);
+        Long givenSeed = reader.parsed("seed", null, Long::parseLong);
+        long seed = givenSeed != null ? givenSeed : ThreadLocalRandom.current().nextLong();
+        int passwordIterations = reader.integer("passwordIterations", DEFAULT_PASSWORD_ITERATIONS, 1, 10_000_000);
+        String resultsFolder = reader.text("resultsFolder");
+        reader.throwIfInvalid();
+        return new SimulationOptions(baseUrl, students, day, minReservations, maxReservations, pauseMin, pauseMax,
+                capacity, reset, faults, setupCommand, setupTimeoutSeconds, profile, rampSeconds, usersPerSec,
+                durationSeconds, p95Ms, seed, givenSeed != null, passwordIterations,
+                resultsFolder == null ? "results" : resultsFolder);
+    }
+
+    public boolean embedded() {
+        return baseUrl == null;
+    }
+
+    /** The options as printed in the summary and written to clinic-summary.json. */
+    public Map<String, Object> describe() {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("baseUrl", embedded() ? "embedded" : baseUrl);
+        described.put("students", students);
+        described.put("day", day.key());
+        described.put("minReservations", minReservations);
+        described.put("maxReservations", maxReservations);
+        described.put("pauseMin", pauseMin);
+        described.put("pauseMax", pauseMax);
+        if (embedded()) {
+            described.put("capacity", capacity);
+            described.put("reset", reset);
+            described.put("faults", faults.stream().map(FaultMode::flag).toList());
+            described.put("passwordIterations", passwordIterations);
+        } else {
+            described.put("setupCommand", setupCommand);
+        }
+        described.put("profile", profile.optionValue());
+        if (profile == InjectionProfile.RAMP) {
+            described.put("rampSeconds", rampSeconds);
+        }
+        if (profile == InjectionProfile.CONSTANT_RATE) {
+            described.put("usersPerSec", usersPerSec);
+            described.put("durationSeconds", durationSeconds);
+        }
+        described.put("p95Ms", p95Ms);
+        described.put("seed", seed);
+        return described;
+    }
+
+    /** Collects one message per bad value. */
+    private static final class Reader {
+        private final Map<String, String> values;
+        private final List<String> errors = new ArrayList<>();
+
+        Reader(Map<String, String> values) {
+            this.values = values;
+        }
+
+        void error(String message) {
+            errors.add(message);
+        }
+
+        String text(String name) {
+            String value = values.get(name);
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+
+        <T> T parsed(String name, String defaultValue, java.util.function.Function<String, T> parser) {
+            String value = text(name);
+            if (value == null) {
+                value = defaultValue;
+            }
+            if (value == null) {
+                return null;
+            }
+            try {
+                return parser.apply(value);
+            } catch (NumberFormatException e) {
+                error(name + " must be a whole number, got '" + value + "'");
+            } catch (IllegalArgumentException e) {
+                error(name + ": " + e.getMessage());
+            }
+            return null;
+        }
+
+        int integer(String name, int defaultValue, int min, int max) {
+            String value = text(name);
+            if (value == null) {
+                return defaultValue;
+            }
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed < min || parsed > max) {
+                    error(name + " must be between " + min + " and " + max + ", got " + parsed);
+                    return defaultValue;
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                error(name + " must be a whole number, got '" + value + "'");
+                return defaultValue;
+            }
+        }
+
+        double decimal(String name, double defaultValue, double min, double max) {
+            String value = text(name);
+            if (value == null) {
+                return defaultValue;
+            }
+            try {
+                double parsed = Double.parseDouble(value);
+                if (!(parsed >= min && parsed <= max)) {
+                    error(name + " must be between " + min + " and " + max + " seconds or units, got " + value);
+                    return defaultValue;
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                error(name + " must be a number, got '" + value + "'");
+                return defaultValue;
+            }
+        }
+
+        boolean bool(String name, boolean defaultValue) {
+            String value = text(name);
+            if (value == null) {
+                return defaultValue;
+            }
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> {
+                    error(name + " must be true or false, got '" + value + "'");
+                    yield defaultValue;
+                }
+            };
+        }
+
+        String baseUrl() {
+            String value = text("baseUrl");
+            if (value == null) {
+                return null;
+            }
+            try {
+                URI uri = new URI(value);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    error("baseUrl must be an http(s) URL such as http://127.0.0.1:8000/api, got '" + value + "'");
+                    return null;
+                }
+                if (!isLoopback(uri.getHost())) {
+                    error("baseUrl must point at this machine (127.0.0.1, localhost or [::1]): load is only sent "
+                            + "to loopback addresses, got host '" + uri.getHost() + "'");
+                    return null;
+                }
+                return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+            } catch (URISyntaxException e) {
+                error("baseUrl is not a valid URL: " + e.getMessage());
+                return null;
+            }
+        }
+
+        private static boolean isLoopback(String host) {
+            String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            return bare.equals("localhost") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1")
+                    || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        }
+
+        Set<FaultMode> faults() {
+            String value = text("faults");
+            if (value == null || value.equals("none")) {
+                return Collections.unmodifiableSet(EnumSet.noneOf(FaultMode.class));
+            }
+            Set<FaultMode> faults = EnumSet.noneOf(FaultMode.class);
+            for (String flag : value.split(",")) {
+                try {
+                    faults.add(FaultMode.fromFlag(flag.trim()));
+                } catch (IllegalArgumentException e) {
+                    error("faults: " + e.getMessage());
+                }
+            }
+            return Collections.unmodifiableSet(faults);
+        }
+
+        int students(InjectionProfile profile, double usersPerSec, double durationSeconds) {
+            int students = integer("students", DEFAULT_STUDENTS, 1, MAX_STUDENTS);
+            if (profile != InjectionProfile.CONSTANT_RATE) {
+                return students;
+            }
+            double arriving = usersPerSec * durationSeconds;
+            long rounded = Math.round(arriving);
+            if (Math.abs(arriving - rounded) > 1e-9 || rounded < 1 || rounded > MAX_STUDENTS) {
+                error("profile=constantRate needs usersPerSec × durationSeconds to be a whole number of students "
+                        + "between 1 and " + MAX_STUDENTS + ", got " + usersPerSec + " × " + durationSeconds + " = "
+                        + arriving);
+                return students;
+            }
+            if (text("students") != null && rounded != students) {
+                error("profile=constantRate brings usersPerSec × durationSeconds = " + rounded + " students but "
+                        + "students=" + students + ": drop students or make them agree");
+            }
+            return (int) rounded;
+        }
+
+        void throwIfInvalid() {
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException("Invalid simulation options:\n  - " + String.join("\n  - ", errors));
+            }
+        }
+    }
+}
