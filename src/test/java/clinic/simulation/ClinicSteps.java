@@ -1,5 +1,6 @@
 package clinic.simulation;
 
+import clinic.contract.ClinicDay;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.foreach;

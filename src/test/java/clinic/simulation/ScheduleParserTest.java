@@ -1,5 +1,6 @@
 package clinic.simulation;
 
+import clinic.contract.ClinicDay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

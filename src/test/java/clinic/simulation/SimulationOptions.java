@@ -1,5 +1,6 @@
 package clinic.simulation;
 
+import clinic.contract.ClinicDay;
 import clinic.server.FaultMode;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
 package clinic.simulation;
 
+import clinic.contract.ClinicDay;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

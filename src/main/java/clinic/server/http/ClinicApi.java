@@ -4,7 +4,7 @@ import clinic.server.repository.ClinicDetails;
 import clinic.server.repository.RosterEntry;
 import clinic.server.repository.UserAccount;
 import clinic.server.service.Authentication;
-import clinic.server.service.ClinicDay;
+import clinic.contract.ClinicDay;
 import clinic.server.service.ClinicService;
 import clinic.server.service.LoginOutcome;
 import clinic.server.service.RateLimiter;
@@ -113,7 +113,7 @@ final class ClinicApi {
             ClinicDetails clinic = reserved.clinic();
             ctx.json(map("success", true, "message", "클리닉 예약이 완료되었습니다.",
                     "clinic_info", map("id", clinic.id(),
-                            "day", ClinicDay.fromKey(clinic.day()).map(ClinicDay::koreanName).orElse(clinic.day()),
+                            "day", ClinicDay.find(clinic.day()).map(ClinicDay::koreanName).orElse(clinic.day()),
                             "time", clinic.time().format(ClinicService.TIME_FORMAT), "room", clinic.room(),
                             "subject", clinic.subjectCode(), "teacher", clinic.teacherName()),
                     "remaining_spots", reserved.remainingSpots()));

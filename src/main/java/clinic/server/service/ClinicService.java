@@ -1,5 +1,6 @@
 package clinic.server.service;
 
+import clinic.contract.ClinicDay;
 import clinic.server.FaultMode;
 import clinic.server.repository.ClinicDetails;
 import clinic.server.repository.ClinicRepository;
@@ -236,7 +237,7 @@ public final class ClinicService {
     }
 
     private static int dayOrder(String dayKey) {
-        return ClinicDay.fromKey(dayKey).map(Enum::ordinal).orElse(ClinicDay.values().length);
+        return ClinicDay.find(dayKey).map(Enum::ordinal).orElse(ClinicDay.values().length);
     }
 
     // ---- reservations
