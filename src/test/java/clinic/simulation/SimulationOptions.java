@@ -50,6 +50,11 @@ public record SimulationOptions(
         String resultsFolder) {
 
     public static final int DEFAULT_STUDENTS = 20;
+    /**
+     * Set by the pom on the forked JVM: the folder the Gatling plugin writes results to, so our files land
+     * next to the report whatever the working directory.
+     */
+    static final String BUILD_RESULTS_FOLDER = "clinic.resultsFolder";
     /** Low on purpose: the embedded server hashes every student's password at start-up. */
     public static final int DEFAULT_PASSWORD_ITERATIONS = 10_000;
     /** Three-digit usernames ({@code test_student_999}) are the longest the fixture pattern names. */
@@ -116,7 +121,7 @@ public record SimulationOptions(
         return new SimulationOptions(baseUrl, students, day, minReservations, maxReservations, pauseMin, pauseMax,
                 capacity, reset, faults, setupCommand, setupTimeoutSeconds, profile, rampSeconds, usersPerSec,
                 durationSeconds, p95Ms, seed, givenSeed != null, passwordIterations,
-                resultsFolder == null ? "results" : resultsFolder);
+                resultsFolder == null ? System.getProperty(BUILD_RESULTS_FOLDER, "results") : resultsFolder);
     }
 
     public boolean embedded() {
