@@ -1,12 +1,12 @@
 package clinic.simulation;
 
-import clinic.contract.ClinicDay;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.foreach;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 
+import clinic.contract.ClinicDay;
 import clinic.simulation.ReservationPlanner.PlannedAttempt;
 import clinic.simulation.RunLedger.Login;
 import clinic.simulation.RunLedger.Registration;

@@ -1,9 +1,9 @@
 package clinic.simulation;
 
-import clinic.contract.ClinicDay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import clinic.contract.ClinicDay;
 import org.junit.jupiter.api.Test;
 
 class ScheduleParserTest {

@@ -1,10 +1,10 @@
 package clinic.server.http;
 
+import clinic.contract.ClinicDay;
 import clinic.server.repository.ClinicDetails;
 import clinic.server.repository.RosterEntry;
 import clinic.server.repository.UserAccount;
 import clinic.server.service.Authentication;
-import clinic.contract.ClinicDay;
 import clinic.server.service.ClinicService;
 import clinic.server.service.LoginOutcome;
 import clinic.server.service.RateLimiter;
