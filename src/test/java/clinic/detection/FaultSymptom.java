@@ -149,28 +149,28 @@ public enum FaultSymptom {
         return problems;
     }
 
+    /** A lost write is missing from the roster it was accepted into. */
     private static List<String> acceptedMissing(RunSummaryFile summary) {
-        List<String> problems = new ArrayList<>();
-        for (Violation violation : violationsOnlyOf("ACCEPTED_MISSING", summary, problems)) {
-            matching(ACCEPTED_MISSING, violation, problems).ifPresent(match ->
-                    clinic(summary, match.group(2), problems).ifPresent(clinic -> {
-                        if (clinic.students().contains(match.group(1))) {
-                            problems.add(match.group(1) + " is in the final roster of clinic " + clinic.id()
-                                    + " although the audit said: " + violation);
-                        }
-                    }));
-        }
-        return problems;
+        return studentsNamed("ACCEPTED_MISSING", ACCEPTED_MISSING, false, summary);
     }
 
+    /** A phantom is in a roster whose reservation was refused. */
     private static List<String> phantom(RunSummaryFile summary) {
+        return studentsNamed("PHANTOM_RESERVATION", PHANTOM_RESERVATION, true, summary);
+    }
+
+    /**
+     * Violations of {@code kind} whose message ({@code pattern}: group 1 the student, group 2 the clinic)
+     * must agree with the final roster: the student is in it or not, as {@code inRoster} says.
+     */
+    private static List<String> studentsNamed(String kind, Pattern pattern, boolean inRoster, RunSummaryFile summary) {
         List<String> problems = new ArrayList<>();
-        for (Violation violation : violationsOnlyOf("PHANTOM_RESERVATION", summary, problems)) {
-            matching(PHANTOM_RESERVATION, violation, problems).ifPresent(match ->
+        for (Violation violation : violationsOnlyOf(kind, summary, problems)) {
+            matching(pattern, violation, problems).ifPresent(match ->
                     clinic(summary, match.group(2), problems).ifPresent(clinic -> {
-                        if (!clinic.students().contains(match.group(1))) {
-                            problems.add(match.group(1) + " is not in the final roster of clinic " + clinic.id()
-                                    + " although the audit said: " + violation);
+                        if (clinic.students().contains(match.group(1)) != inRoster) {
+                            problems.add(match.group(1) + (inRoster ? " is not" : " is") + " in the final roster of "
+                                    + "clinic " + clinic.id() + " although the audit said: " + violation);
                         }
                     }));
         }
