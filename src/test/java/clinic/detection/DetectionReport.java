@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,9 +68,10 @@ final class DetectionReport {
                 .append("Measured by the detection suite (`clinic.detection.*IT`, run by `mvn verify`): the real\n")
                 .append("`ClinicReservationSimulation` through Gatling's launcher with its standard options (20 students,\n")
                 .append("atOnce, 1–5 reservations, 0.1–2.0 s pauses), against the reference server with one fault per\n")
-                .append("row, or none. Repeat a series' seeds with `mvn verify -Ddetection.seed=<first seed>`.\n\n")
-                .append("| fault | detected by | runs as expected | seeds | wall time per run (mean / max) |\n")
-                .append("|---|---|---|---|---|\n");
+                .append("row, or none. Repeat a series' seeds with `mvn verify -Ddetection.seed=<first seed>`. A row stays\n")
+                .append("until its class runs again: after running some classes only, check the `ended` column.\n\n")
+                .append("| fault | detected by | runs as expected | seeds | wall time per run (mean / max) | ended |\n")
+                .append("|---|---|---|---|---|---|\n");
         for (SeriesOfRuns series : all) {
             long meanMs = series.wallTime().toMillis() / Math.max(1, series.runs().size());
             long maxMs = series.runs().stream().mapToLong(JudgedRun::wallTimeMs).max().orElse(0);
@@ -82,6 +81,7 @@ final class DetectionReport {
                     .append(series.expectsDetection() ? " detected" : " clean")
                     .append(" | ").append(series.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
                     .append(" | ").append(DetectionRuns.seconds(meanMs)).append(" / ").append(DetectionRuns.seconds(maxMs))
+                    .append(" | ").append(series.ended())
                     .append(" |\n");
         }
         String failures = all.stream().filter(series -> series.asExpected() < series.runs().size())
@@ -89,7 +89,6 @@ final class DetectionReport {
         if (!failures.isEmpty()) {
             text.append("\nRuns that did not show what they should:\n\n").append(failures).append('\n');
         }
-        text.append("\nWritten ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(".\n");
         return text.toString();
     }
 }

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -88,7 +90,8 @@ final class DetectionRuns {
                 judged.add(new JudgedRun(seed, run.wallTime().toMillis(), judge.apply(run), run.runFolder().toString()));
             }
         }
-        SeriesOfRuns series = new SeriesOfRuns(order, target, check, expectsDetection, List.copyOf(judged));
+        SeriesOfRuns series = new SeriesOfRuns(order, target, check, expectsDetection, List.copyOf(judged),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         DetectionReport.record(directory(), series);
         return series;
     }

@@ -10,8 +10,10 @@ import java.util.List;
  * @param order  the row of the detection table
  * @param target e.g. {@code overbook} or {@code none (correct server, PostgreSQL)}
  * @param check  the check expected to catch the fault, or what a clean run means
+ * @param ended  when the series ended (UTC, to the second), so that a row left by an earlier build shows as such
  */
-public record SeriesOfRuns(int order, String target, String check, boolean expectsDetection, List<JudgedRun> runs) {
+public record SeriesOfRuns(int order, String target, String check, boolean expectsDetection, List<JudgedRun> runs,
+        String ended) {
 
     /** @param problems why the run did not show what it should; empty when it did */
     public record JudgedRun(long seed, long wallTimeMs, List<String> problems, String folder) {
