@@ -35,6 +35,22 @@ class ReservationPlannerTest {
     }
 
     @Test
+    void everyStudentOfARunOpensWithTheSameRushClinicDrawnFromTheSeed() {
+        ReservationPlanner planner = new ReservationPlanner(42, 1, 5, 0.1, 2.0);
+        Set<Long> openings = new HashSet<>();
+        for (int student = 1; student <= 20; student++) {
+            openings.add(planner.plan(student, EIGHT_CLINICS).get(0).clinicId());
+        }
+        assertThat(openings).hasSize(1);
+
+        Set<Long> openingsOfSeeds = new HashSet<>();
+        for (long seed = 0; seed < 50; seed++) {
+            openingsOfSeeds.add(new ReservationPlanner(seed, 1, 5, 0.1, 2.0).plan(1, EIGHT_CLINICS).get(0).clinicId());
+        }
+        assertThat(openingsOfSeeds).hasSizeGreaterThan(4);
+    }
+
+    @Test
     void plansDistinctVisibleClinicsWithinTheBoundsAndPausesBetweenTries() {
         Set<Integer> sizes = new HashSet<>();
         for (int student = 1; student <= 200; student++) {

@@ -1,0 +1,239 @@
+package clinic.detection;
+
+import clinic.detection.RunSummaryFile.FinalClinic;
+import clinic.detection.RunSummaryFile.Violation;
+import clinic.server.FaultMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a run against a server with one fault must show to count as a detection: the run fails, and the
+ * check that exists for the fault names its symptom, cross-checked against the final schedule in
+ * clinic-summary.json. Each fault's {@link #problems} is empty exactly when the run detected it.
+ */
+public enum FaultSymptom {
+
+    OVERBOOK(FaultMode.OVERBOOK, "audit OVER_CAPACITY", FaultSymptom::overCapacity),
+    LOST_WRITE(FaultMode.LOST_WRITE, "audit ACCEPTED_MISSING", FaultSymptom::acceptedMissing),
+    PHANTOM(FaultMode.PHANTOM, "audit PHANTOM_RESERVATION", FaultSymptom::phantom),
+    DOUBLE_BOOK(FaultMode.DOUBLE_BOOK, "audit DUPLICATE_STUDENT", FaultSymptom::duplicate),
+    HIDDEN_CLINICS(FaultMode.HIDDEN_CLINICS, "audit CLINIC_NOT_VISIBLE", FaultSymptom::hiddenClinics),
+    SERVER_ERRORS(FaultMode.SERVER_ERRORS, "audit TECHNICAL_FAILURES", FaultSymptom::serverErrors),
+    SLOW(FaultMode.SLOW, "assertion Reserve p95 < p95Ms (only)", FaultSymptom::onlyP95);
+
+    /** The rooms the production grid hides: the second clinic of each Monday time of the fixture. */
+    static final Set<String> SECOND_ROOMS = Set.of("2강의실", "4강의실", "6강의실", "8강의실");
+
+    private static final String CLINIC = "clinic (\\d+) \\(mon \\d\\d:\\d\\d [^)]+\\)";
+    private static final String STUDENT = "(test_student_\\d+) \\(id \\d+\\)";
+    private static final Pattern OVER_CAPACITY = Pattern.compile(
+            "^" + CLINIC + " holds (\\d+) students for a capacity of (\\d+) \\(roster (\\d+), current_count (\\d+)\\)");
+    private static final Pattern ACCEPTED_MISSING = Pattern.compile("^the reservation of " + STUDENT + " in " + CLINIC
+            + " was answered 200 but the student is not in its final roster$");
+    private static final Pattern PHANTOM_RESERVATION = Pattern.compile("^" + STUDENT + " is in the roster of " + CLINIC
+            + " but was not there before and no reservation of it was answered 200 \\(answers: OCCUPIED\\)$");
+    private static final Pattern DUPLICATE_STUDENT = Pattern.compile("^" + CLINIC + " lists " + STUDENT
+            + " (\\d+) times$");
+    private static final Pattern CLINIC_NOT_VISIBLE = Pattern.compile(
+            "^clinic \\(mon \\d\\d:\\d\\d ([^)]+)\\) made by the setup is not in the final schedule \\(the answer had no "
+                    + "'clinics' list, only the grid, which shows one clinic per day and time\\)$");
+    private static final Pattern TECHNICAL_FAILURES = Pattern.compile(
+            "^(\\d+) reservation attempt\\(s\\) failed technically: SERVER_ERROR (\\d+)$");
+
+    private final FaultMode fault;
+    private final String detectingCheck;
+    private final Function<RunSummaryFile, List<String>> symptomProblems;
+
+    FaultSymptom(FaultMode fault, String detectingCheck,
+            Function<RunSummaryFile, List<String>> symptomProblems) {
+        this.fault = fault;
+        this.detectingCheck = detectingCheck;
+        this.symptomProblems = symptomProblems;
+    }
+
+    public FaultMode fault() {
+        return fault;
+    }
+
+    /** The check of the simulation that catches the fault, as the detection table names it. */
+    public String detectingCheck() {
+        return detectingCheck;
+    }
+
+    public static FaultSymptom of(FaultMode fault) {
+        for (FaultSymptom symptom : values()) {
+            if (symptom.fault == fault) {
+                return symptom;
+            }
+        }
+        throw new IllegalArgumentException("no expected symptom for fault " + fault.flag());
+    }
+
+    /** Why the run does not count as a detection; empty when it does. */
+    public List<String> problems(LoadTestRun run) {
+        List<String> problems = new ArrayList<>();
+        if (!run.assertionsFailed()) {
+            problems.add("Gatling status " + run.gatlingStatus() + ", expected " + LoadTestRun.ASSERTIONS_FAILED
+                    + " (assertions failed)");
+        }
+        RunSummaryFile summary = run.summary();
+        if (summary.studentsLoggedIn() != summary.studentsTotal()) {
+            problems.add("only " + summary.studentsLoggedIn() + " of " + summary.studentsTotal()
+                    + " students logged in: the load did not run as planned");
+        }
+        problems.addAll(symptomProblems.apply(summary));
+        return problems;
+    }
+
+    /**
+     * The audit ran and every violation it found is of {@code kind}: a fault should show as its own
+     * symptom, and a violation of another kind would be the audit misreading a correct part of the state.
+     */
+    private static List<Violation> violationsOnlyOf(String kind, RunSummaryFile summary, List<String> problems) {
+        if (!summary.auditRan()) {
+            problems.add("the audit did not run");
+            return List.of();
+        }
+        List<Violation> violations = summary.violations();
+        violations.stream().filter(violation -> !violation.kind().equals(kind))
+                .forEach(violation -> problems.add("unexpected violation " + violation));
+        List<Violation> ofKind = violations.stream().filter(violation -> violation.kind().equals(kind)).toList();
+        if (ofKind.isEmpty()) {
+            problems.add("no " + kind + " violation (" + summary.brief() + ")");
+        }
+        return ofKind;
+    }
+
+    private static Optional<Matcher> matching(Pattern pattern, Violation violation, List<String> problems) {
+        Matcher matcher = pattern.matcher(violation.message());
+        if (matcher.find()) {
+            return Optional.of(matcher);
+        }
+        problems.add("the message does not name the symptom as expected: " + violation);
+        return Optional.empty();
+    }
+
+    private static Optional<FinalClinic> clinic(RunSummaryFile summary, String id, List<String> problems) {
+        Optional<FinalClinic> clinic = summary.finalClinics().stream()
+                .filter(candidate -> candidate.id() == Long.parseLong(id)).findFirst();
+        if (clinic.isEmpty()) {
+            problems.add("clinic " + id + " named by the audit is not in the final schedule of the summary");
+        }
+        return clinic;
+    }
+
+    private static List<String> overCapacity(RunSummaryFile summary) {
+        List<String> problems = new ArrayList<>();
+        for (Violation violation : violationsOnlyOf("OVER_CAPACITY", summary, problems)) {
+            matching(OVER_CAPACITY, violation, problems).ifPresent(match -> {
+                int held = Integer.parseInt(match.group(2));
+                int capacity = Integer.parseInt(match.group(3));
+                if (held <= capacity) {
+                    problems.add("the count named is not over capacity: " + violation);
+                }
+                clinic(summary, match.group(1), problems).ifPresent(clinic -> {
+                    if (clinic.students().size() != Integer.parseInt(match.group(4))
+                            || clinic.capacity() != capacity) {
+                        problems.add("the final roster of clinic " + clinic.id() + " has " + clinic.students().size()
+                                + " students for " + clinic.capacity() + " seats, the audit said: " + violation);
+                    }
+                });
+            });
+        }
+        return problems;
+    }
+
+    /** A lost write is missing from the roster it was accepted into. */
+    private static List<String> acceptedMissing(RunSummaryFile summary) {
+        return studentsNamed("ACCEPTED_MISSING", ACCEPTED_MISSING, false, summary);
+    }
+
+    /** A phantom is in a roster whose reservation was refused. */
+    private static List<String> phantom(RunSummaryFile summary) {
+        return studentsNamed("PHANTOM_RESERVATION", PHANTOM_RESERVATION, true, summary);
+    }
+
+    /**
+     * Violations of {@code kind} whose message ({@code pattern}: group 1 the student, group 2 the clinic)
+     * must agree with the final roster: the student is in it or not, as {@code inRoster} says.
+     */
+    private static List<String> studentsNamed(String kind, Pattern pattern, boolean inRoster, RunSummaryFile summary) {
+        List<String> problems = new ArrayList<>();
+        for (Violation violation : violationsOnlyOf(kind, summary, problems)) {
+            matching(pattern, violation, problems).ifPresent(match ->
+                    clinic(summary, match.group(2), problems).ifPresent(clinic -> {
+                        if (clinic.students().contains(match.group(1)) != inRoster) {
+                            problems.add(match.group(1) + (inRoster ? " is not" : " is") + " in the final roster of "
+                                    + "clinic " + clinic.id() + " although the audit said: " + violation);
+                        }
+                    }));
+        }
+        return problems;
+    }
+
+    private static List<String> duplicate(RunSummaryFile summary) {
+        List<String> problems = new ArrayList<>();
+        for (Violation violation : violationsOnlyOf("DUPLICATE_STUDENT", summary, problems)) {
+            matching(DUPLICATE_STUDENT, violation, problems).ifPresent(match ->
+                    clinic(summary, match.group(1), problems).ifPresent(clinic -> {
+                        long listed = clinic.students().stream().filter(match.group(2)::equals).count();
+                        if (listed < 2 || listed != Long.parseLong(match.group(3))) {
+                            problems.add("the final roster of clinic " + clinic.id() + " lists " + match.group(2) + " "
+                                    + listed + " times, the audit said: " + violation);
+                        }
+                    }));
+        }
+        return problems;
+    }
+
+    private static List<String> hiddenClinics(RunSummaryFile summary) {
+        List<String> problems = new ArrayList<>();
+        Set<String> rooms = new TreeSet<>();
+        for (Violation violation : violationsOnlyOf("CLINIC_NOT_VISIBLE", summary, problems)) {
+            matching(CLINIC_NOT_VISIBLE, violation, problems).ifPresent(match -> rooms.add(match.group(1)));
+        }
+        if (!rooms.equals(new TreeSet<>(SECOND_ROOMS))) {
+            problems.add("the clinics named as not visible are in rooms " + rooms + ", expected the grid's hidden "
+                    + new TreeSet<>(SECOND_ROOMS));
+        }
+        return problems;
+    }
+
+    /** Server-errors answers 500 to the 1st, 5th, 9th... reservation request: every one must be counted. */
+    private static List<String> serverErrors(RunSummaryFile summary) {
+        List<String> problems = new ArrayList<>();
+        int injected = (summary.attempts() + FaultMode.EVERY_NTH - 1) / FaultMode.EVERY_NTH;
+        for (Violation violation : violationsOnlyOf("TECHNICAL_FAILURES", summary, problems)) {
+            matching(TECHNICAL_FAILURES, violation, problems).ifPresent(match -> {
+                if (Integer.parseInt(match.group(1)) != injected || Integer.parseInt(match.group(2)) != injected) {
+                    problems.add("the server answered 500 to " + injected + " of " + summary.attempts()
+                            + " reservation requests, the audit said: " + violation);
+                }
+            });
+        }
+        return problems;
+    }
+
+    /**
+     * Slow must fail the p95 assertion and nothing else. The other assertions are no failed Login, no
+     * failed Audit and one audit: all logins fine (checked for every fault) and an audit that ran and
+     * passed leave the p95 bound as the one that failed, which the measured p95 must confirm.
+     */
+    private static List<String> onlyP95(RunSummaryFile summary) {
+        List<String> problems = new ArrayList<>();
+        if (!summary.auditRan() || !summary.auditPassed() || !summary.violations().isEmpty()) {
+            problems.add("the audit should pass on a slow but correct server: " + summary.brief());
+        }
+        if (summary.p95Ms() < summary.p95BoundMs()) {
+            problems.add("reservation p95 " + summary.p95Ms() + " ms is below the bound " + summary.p95BoundMs()
+                    + " ms");
+        }
+        return problems;
+    }
+}
