@@ -20,9 +20,12 @@ public final class ApiServer implements AutoCloseable {
     public static final String API_PREFIX = "/api";
 
     private final Javalin app;
+    /** Kept from the start: Javalin forgets its port once stopped, and the base URL must not change. */
+    private final int port;
 
     private ApiServer(Javalin app) {
         this.app = app;
+        this.port = app.port();
     }
 
     /**
@@ -84,7 +87,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public int port() {
-        return app.port();
+        return port;
     }
 
     @Override

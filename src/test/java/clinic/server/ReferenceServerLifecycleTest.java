@@ -1,0 +1,107 @@
+package clinic.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import clinic.testsupport.DatabaseKind;
+import clinic.testsupport.TestDatabase;
+import clinic.testsupport.TestServer;
+
+/**
+ * The in-process API that the simulation and the tests rely on: a free loopback port, a base URL that
+ * answers, and a stop that leaves nothing behind (port, threads, database connections).
+ */
+class ReferenceServerLifecycleTest {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void startsOnAFreeLoopbackPortAndStopsWithoutLeavingThreadsOrThePort() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        ReferenceServer server = ReferenceServer.start(ServerConfig.defaults()
+                .withPasswordIterations(TestServer.TEST_PASSWORD_ITERATIONS)
+                .withFixture(FixtureSpec.standard()));
+        int port = server.port();
+        assertThat(port).isPositive();
+        assertThat(server.baseUrl()).isEqualTo("http://127.0.0.1:" + port + "/api");
+        assertThat(healthStatus(server.baseUrl())).isEqualTo(200);
+        assertThat(server.fixtureReport().clinics()).hasSize(8);
+        assertThat(threadsStartedSince(before)).as("the running server has its own threads").isNotEmpty();
+
+        server.close();
+        server.close();
+
+        assertThat(threadsStartedSince(before)).as("threads left after close()").isEmpty();
+        assertThatThrownBy(() -> healthStatus(server.baseUrl())).isInstanceOf(ConnectException.class);
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void closeReturnsEveryPostgresConnection() throws Exception {
+        try (TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRES)) {
+            String applicationName = "lifecycle-" + UUID.randomUUID();
+            ReferenceServer server = ReferenceServer.start(ServerConfig.defaults()
+                    .withPasswordIterations(TestServer.TEST_PASSWORD_ITERATIONS)
+                    .withJdbcUrl(database.jdbcUrl() + "&ApplicationName=" + applicationName)
+                    .withFixture(FixtureSpec.standard()));
+            assertThat(healthStatus(server.baseUrl())).isEqualTo(200);
+            assertThat(postgresConnectionsNamed(applicationName)).as("pooled connections while running")
+                    .isPositive();
+
+            server.close();
+
+            assertThat(postgresConnectionsNamed(applicationName)).as("connections left after close()").isZero();
+        }
+    }
+
+    private int healthStatus(String baseUrl) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health/"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Alive threads that did not exist in {@code before}, apart from the JDK's HTTP client of this test. */
+    private static Set<String> threadsStartedSince(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread) && thread.isAlive())
+                .map(Thread::getName)
+                .filter(name -> !name.startsWith("HttpClient-"))
+                .collect(Collectors.toSet());
+    }
+
+    /** pg_stat_activity is cluster-wide and updated when a backend exits, so a closed pool shows 0 at once. */
+    private static int postgresConnectionsNamed(String applicationName) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                TestDatabase.POSTGRES_HOST_URL + "?user=postgres&connectTimeout=2");
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?")) {
+            count.setString(1, applicationName);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
