@@ -61,9 +61,16 @@ public final class ReferenceServer implements AutoCloseable {
                     new RateLimiter(config.rateLimitRequests(), config.rateLimitWindow()),
                     new FaultInjector(config.faults()), database.kind());
             TestFixture fixture = new TestFixture(jdbi, repository, hasher);
-            FixtureReport report = config.fixture() == null ? new FixtureReport(List.of(), 0, 0, 0)
-                    : fixture.load(config.fixture());
+            // the port first: a second `serve --reset` on a taken port must fail before it touches the data
             ApiServer http = ApiServer.start(config.host(), config.port(), service);
+            FixtureReport report;
+            try {
+                report = config.fixture() == null ? new FixtureReport(List.of(), 0, 0, 0)
+                        : fixture.load(config.fixture());
+            } catch (RuntimeException e) {
+                http.close();
+                throw e;
+            }
             ReferenceServer server = new ReferenceServer(config, database, service, fixture, report, http);
             LOG.info("clinic reference server on {} ({}, rate limit {}, faults {})", server.baseUrl(),
                     database.kind(), config.rateLimitRequests() == 0 ? "off"

@@ -6,14 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import clinic.testsupport.ApiClient;
+import clinic.testsupport.ClinicDatabase;
 import clinic.testsupport.CommandLineRun;
+import clinic.testsupport.ContractText;
 import clinic.testsupport.DatabaseKind;
+import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
 
 /**
@@ -90,6 +97,31 @@ class StartupFailureTest {
             CommandLineRun run = assertTimeoutPreemptively(COMMAND_DEADLINE,
                     () -> CommandLineRun.of("serve", "--port", port, "--password-iterations", "1000"));
             assertOneClearErrorLine(run, port);
+        }
+    }
+
+    @Test
+    void serveWithResetOnATakenPortLeavesTheRunningServersDataAlone() {
+        try (TestDatabase database = TestDatabase.createShared(DatabaseKind.H2);
+                ReferenceServer running = ReferenceServer.start(TestServer.baseConfig(database)
+                        .withFixture(FixtureSpec.standard()))) {
+            ApiClient api = new ApiClient(running.baseUrl());
+            ClinicDatabase sql = new ClinicDatabase(running.dataSource());
+            JsonNode login = api.post("/auth/login/")
+                    .json(Map.of("username", "test_student_01", "password", ContractText.FIXTURE_PASSWORD))
+                    .send().expect(200);
+            long clinicId = running.fixtureReport().clinics().get(0).id();
+            api.reserve(login.path("token").asText(), login.path("user").path("id").asLong(), clinicId).expect(200);
+            Map<String, Long> before = sql.rowCountsOfEveryTable();
+
+            String port = String.valueOf(running.port());
+            CommandLineRun run = assertTimeoutPreemptively(COMMAND_DEADLINE, () -> CommandLineRun.of("serve",
+                    "--port", port, "--db", database.jdbcUrl(), "--setup-clinics", "--reset",
+                    "--password-iterations", "1000"));
+
+            assertOneClearErrorLine(run, port);
+            assertThat(sql.rowCountsOfEveryTable()).isEqualTo(before);
+            assertThat(sql.reservationRows(clinicId)).isEqualTo(1);
         }
     }
 
