@@ -149,6 +149,12 @@ public final class ClinicDatabase {
                 .bind("id", clinicId).mapTo(Long.class).one());
     }
 
+    /** Inserts a reservation row straight into the table, past the server: what the schema alone allows. */
+    public void insertReservationRow(long clinicId, long studentId) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO reservations (clinic_id, student_id) VALUES (:clinic, :student)")
+                .bind("clinic", clinicId).bind("student", studentId).execute());
+    }
+
     /** Overwrites the clinic's counter column, to tell apart what reads the counter and what counts rows. */
     public void setReservedCount(long clinicId, int count) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE clinics SET reserved_count = :count WHERE id = :id")

@@ -126,7 +126,7 @@ public final class ClinicRepository {
                 .bind("id", clinicId).map(SEATS_MAPPER).findOne();
     }
 
-    /** The same read without a lock: only the overbook fault uses it. */
+    /** The same read without a lock: the refusal checks on committed state, and the overbook fault. */
     public Optional<ClinicSeats> readClinicSeats(Handle h, long clinicId) {
         return h.createQuery("SELECT id, capacity, reserved_count, is_active FROM clinics WHERE id = :id")
                 .bind("id", clinicId).map(SEATS_MAPPER).findOne();
@@ -143,17 +143,16 @@ public final class ClinicRepository {
                 .bind("clinicId", clinicId).bind("studentId", studentId).mapTo(Integer.class).one() > 0;
     }
 
+    /** The seat-counting trigger of migration V2 adds the row to the clinic's reserved_count. */
     public void insertReservation(Handle h, long clinicId, long studentId) {
         h.createUpdate("INSERT INTO reservations (clinic_id, student_id) VALUES (:clinicId, :studentId)")
                 .bind("clinicId", clinicId).bind("studentId", studentId).execute();
     }
 
-    public void addReservedSeats(Handle h, long clinicId, int seats) {
-        h.createUpdate("UPDATE clinics SET reserved_count = reserved_count + :seats WHERE id = :id")
-                .bind("seats", seats).bind("id", clinicId).execute();
-    }
-
-    /** Overbook fault: writes a count computed from an earlier unlocked read (a lost update). */
+    /**
+     * Overbook fault: overwrites the count kept by the trigger with one computed from an earlier unlocked
+     * read (a lost update), so later bookings see seats that are taken.
+     */
     public void writeReservedCount(Handle h, long clinicId, int reservedCount) {
         h.createUpdate("UPDATE clinics SET reserved_count = :count WHERE id = :id")
                 .bind("count", reservedCount).bind("id", clinicId).execute();

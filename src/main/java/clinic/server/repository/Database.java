@@ -80,7 +80,9 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+        // one schema for both databases; only the seat-counting trigger is written per database (h2, postgresql)
+        var flyway = Flyway.configure().dataSource(pool)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + kind());
         currentSchema(url).ifPresent(schema -> flyway.schemas(schema).defaultSchema(schema).createSchemas(true));
         flyway.load().migrate();
     }

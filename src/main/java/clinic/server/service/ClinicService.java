@@ -320,7 +320,7 @@ public final class ClinicService {
         return Optional.empty();
     }
 
-    /** Inserts the reservation and counts the seat; the counting faults act here. */
+    /** Inserts the reservation (the database counts the seat); the counting faults act here. */
     private ReservationOutcome book(Handle h, ClinicSeats seats, UserAccount student) {
         boolean faultHit = faults.countsSuccesses() && faults.hitThisSuccess();
         int rows = faultHit && faults.isOn(FaultMode.DOUBLE_BOOK) ? 2 : 1;
@@ -330,8 +330,6 @@ public final class ClinicService {
         int reservedAfter = seats.reservedCount() + rows;
         if (faults.isOn(FaultMode.OVERBOOK)) {
             repository.writeReservedCount(h, seats.id(), reservedAfter);
-        } else {
-            repository.addReservedSeats(h, seats.id(), rows);
         }
         ClinicDetails clinic = repository.findClinic(h, seats.id()).orElseThrow();
         if (faultHit && faults.isOn(FaultMode.LOST_WRITE)) {

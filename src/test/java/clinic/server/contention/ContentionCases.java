@@ -4,6 +4,7 @@ import static clinic.testsupport.ContractText.ALREADY_RESERVED;
 import static clinic.testsupport.ContractText.FIXTURE_PASSWORD;
 import static clinic.testsupport.ContractText.OCCUPIED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,6 +116,34 @@ abstract class ContentionCases extends ServerTestBase {
         JsonNode already = Json.object("error", ALREADY_RESERVED);
         answers.stream().filter(a -> a.status() == 400).forEach(a -> assertThat(a.json()).isEqualTo(already));
         assertThat(sql().reservedStudentIds(clinic)).containsExactly(student.id());
+        assertThat(sql().reservedCount(clinic)).isEqualTo(1);
+    }
+
+    /** The last line of defence: rows written past the server's checks still cannot overbook. */
+    @Test
+    void theSchemaItselfRefusesARowBeyondCapacity() {
+        long clinic = freshClinic().id();
+        for (int i = 0; i < CAPACITY; i++) {
+            sql().insertReservationRow(clinic, students.get(i).id());
+        }
+
+        assertThatThrownBy(() -> sql().insertReservationRow(clinic, students.get(CAPACITY).id()))
+                .isInstanceOf(JdbiException.class)
+                .hasMessageContaining("clinics_reserved_within_capacity");
+        assertThat(sql().reservationRows(clinic)).isEqualTo(CAPACITY);
+        assertThat(sql().reservedCount(clinic)).isEqualTo(CAPACITY);
+    }
+
+    @Test
+    void theSchemaItselfRefusesASecondRowOfOneStudentInOneClinic() {
+        long clinic = freshClinic().id();
+        long student = students.get(0).id();
+        sql().insertReservationRow(clinic, student);
+
+        assertThatThrownBy(() -> sql().insertReservationRow(clinic, student))
+                .isInstanceOf(JdbiException.class)
+                .hasMessageContaining("reservations_one_per_student");
+        assertThat(sql().reservedStudentIds(clinic)).containsExactly(student);
         assertThat(sql().reservedCount(clinic)).isEqualTo(1);
     }
 

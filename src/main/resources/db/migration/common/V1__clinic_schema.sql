@@ -48,7 +48,8 @@ CREATE TABLE clinics (
     subject_id     BIGINT      NOT NULL REFERENCES subjects (id),
     teacher_id     BIGINT      NOT NULL REFERENCES users (id),
     capacity       INTEGER     NOT NULL,
-    -- maintained by the reservation transaction under the clinic's row lock
+    -- kept equal to the clinic's reservation rows by a trigger (V2, per database), so the CHECK below
+    -- bounds the rows themselves, whatever code inserts them
     reserved_count INTEGER     NOT NULL DEFAULT 0,
     is_active      BOOLEAN     NOT NULL DEFAULT TRUE,
     CONSTRAINT clinics_day_valid CHECK (clinic_day IN ('mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun')),
