@@ -22,6 +22,9 @@ final class CleanRun {
         if (summary.studentsLoggedIn() != summary.studentsTotal()) {
             alarms.add("only " + summary.studentsLoggedIn() + " of " + summary.studentsTotal() + " students logged in");
         }
+        if (!summary.scheduleFailures().isEmpty()) {
+            alarms.add("schedule reads failed for " + summary.scheduleFailures());
+        }
         if (!summary.auditRan() || !summary.auditPassed() || !summary.violations().isEmpty()) {
             alarms.add("the audit did not pass cleanly: " + summary.brief());
         }

@@ -222,13 +222,17 @@ public enum FaultSymptom {
 
     /**
      * Slow must fail the p95 assertion and nothing else. The other assertions are no failed Login, no
-     * failed Audit and one audit: all logins fine (checked for every fault) and an audit that ran and
-     * passed leave the p95 bound as the one that failed, which the measured p95 must confirm.
+     * failed Schedule, no failed Audit and one audit: all logins fine (checked for every fault), every
+     * schedule read, and an audit that ran and passed leave the p95 bound as the one that failed, which
+     * the measured p95 must confirm.
      */
     private static List<String> onlyP95(RunSummaryFile summary) {
         List<String> problems = new ArrayList<>();
         if (!summary.auditRan() || !summary.auditPassed() || !summary.violations().isEmpty()) {
             problems.add("the audit should pass on a slow but correct server: " + summary.brief());
+        }
+        if (!summary.scheduleFailures().isEmpty()) {
+            problems.add("schedule reads failed for " + summary.scheduleFailures());
         }
         if (summary.p95Ms() < summary.p95BoundMs()) {
             problems.add("reservation p95 " + summary.p95Ms() + " ms is below the bound " + summary.p95BoundMs()

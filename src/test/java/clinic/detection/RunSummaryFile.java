@@ -51,6 +51,13 @@ public record RunSummaryFile(JsonNode json) {
         return json.path("students").path("loggedIn").asInt();
     }
 
+    /** Students whose weekly-schedule read failed (they could not reserve). */
+    public List<String> scheduleFailures() {
+        List<String> students = new ArrayList<>();
+        json.path("students").path("scheduleFailures").forEach(student -> students.add(student.asText()));
+        return students;
+    }
+
     public int studentsTotal() {
         return json.path("students").path("total").asInt();
     }

@@ -69,6 +69,7 @@ public class ClinicReservationSimulation extends Simulation {
     private List<Assertion> assertions() {
         return List.of(
                 details("Login").failedRequests().count().is(0L),
+                details("Schedule").failedRequests().count().is(0L),
                 details("Audit").failedRequests().count().is(0L),
                 details("Audit", "Audit final state").allRequests().count().is(1L),
                 details("Reserve", "Reserve clinic").responseTime().percentile(95.0).lt(options.p95Ms()));

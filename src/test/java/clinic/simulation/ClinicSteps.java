@@ -11,6 +11,7 @@ import clinic.simulation.ReservationPlanner.PlannedAttempt;
 import clinic.simulation.RunLedger.Login;
 import clinic.simulation.RunLedger.Registration;
 import clinic.simulation.RunLedger.ReservationAttempt;
+import clinic.simulation.RunLedger.ScheduleRead;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import java.time.Instant;
@@ -57,7 +58,7 @@ final class ClinicSteps {
         return doIf(ClinicSteps::loggedIn).then(exec(ClinicSteps::beforeRequest)
                 .group("Schedule").on(ClinicRequests.weeklySchedule("Weekly schedule", "weekly schedule",
                         ClinicRequests::scheduleFailure))
-                .exec(this::planReservations));
+                .exec(this::recordScheduleAndPlan));
     }
 
     /** The planned attempts, a pause before each but the first; does nothing for a student without a plan. */
@@ -150,8 +151,12 @@ final class ClinicSteps {
         return outcome.ok() ? session.set(SessionKeys.TOKEN, outcome.token()) : session;
     }
 
-    private Session planReservations(Session session) {
-        if (!answered(session) || ClinicRequests.scheduleFailure(status(session), body(session)) != null) {
+    private Session recordScheduleAndPlan(Session session) {
+        String failure = answered(session) ? ClinicRequests.scheduleFailure(status(session), body(session))
+                : "no HTTP answer (connection failed or timed out)";
+        ledger.add(new ScheduleRead(ClinicRequests.account(session).username(), failure, status(session),
+                latency(session), body(session), Instant.now()));
+        if (failure != null) {
             return session;
         }
         List<Long> visible = ScheduleParser.parse(body(session)).on(day).stream().map(ScheduledClinic::id).toList();

@@ -3,6 +3,7 @@ package clinic.simulation;
 import clinic.simulation.RunLedger.Login;
 import clinic.simulation.RunLedger.Registration;
 import clinic.simulation.RunLedger.ReservationAttempt;
+import clinic.simulation.RunLedger.ScheduleRead;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,11 @@ final class ClinicTestLog {
             lines.add(new Line(login.at(), "LOGIN " + login.username() + (login.ok() ? " OK id=" + login.studentId()
                     : " ❌ 로그인 실패: " + login.failure()) + status(login.status()) + " " + login.latencyMs() + " ms"
                     + (login.ok() ? "" : " | " + oneLine(login.body()))));
+        }
+        for (ScheduleRead read : ledger.scheduleReads()) {
+            lines.add(new Line(read.at(), "SCHEDULE " + read.username() + (read.ok() ? " OK"
+                    : " ❌ 스케줄 조회 실패: " + read.failure() + " | " + oneLine(read.body())) + status(read.status())
+                    + " " + read.latencyMs() + " ms"));
         }
         for (ReservationAttempt attempt : ledger.attempts()) {
             lines.add(new Line(attempt.at(), "RESERVE " + attempt.username() + " (id " + attempt.studentId()

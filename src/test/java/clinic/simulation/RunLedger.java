@@ -29,6 +29,14 @@ public final class RunLedger {
         }
     }
 
+    /** @param failure null when the schedule was read; then the student has a reservation plan */
+    public record ScheduleRead(String username, String failure, Integer status, long latencyMs, String body,
+            Instant at) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
     /** @param status null when there was no HTTP answer */
     public record ReservationAttempt(String username, long studentId, long clinicId, RejectionReason reason,
             Integer status, long latencyMs, String body, Instant at) {
@@ -36,6 +44,7 @@ public final class RunLedger {
 
     private final ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Login> logins = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ScheduleRead> scheduleReads = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<ReservationAttempt> attempts = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Instant> loadStarted = new AtomicReference<>();
     private final AtomicReference<Instant> loadEnded = new AtomicReference<>();
@@ -70,10 +79,20 @@ public final class RunLedger {
                 login.status(), login.latencyMs());
     }
 
+    public void add(ScheduleRead read) {
+        scheduleReads.add(read);
+        LOG.debug("schedule {} -> {} HTTP {} in {} ms", read.username(), read.ok() ? "OK" : read.failure(),
+                read.status(), read.latencyMs());
+    }
+
     public void add(ReservationAttempt attempt) {
         attempts.add(attempt);
         LOG.debug("reserve {} clinic {} -> {} HTTP {} in {} ms: {}", attempt.username(), attempt.clinicId(),
                 attempt.reason(), attempt.status(), attempt.latencyMs(), attempt.body());
+    }
+
+    public List<ScheduleRead> scheduleReads() {
+        return scheduleReads.stream().sorted(Comparator.comparing(ScheduleRead::at)).toList();
     }
 
     public List<Registration> registrations() {

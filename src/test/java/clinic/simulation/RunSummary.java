@@ -2,6 +2,7 @@ package clinic.simulation;
 
 import clinic.simulation.RunLedger.Login;
 import clinic.simulation.RunLedger.ReservationAttempt;
+import clinic.simulation.RunLedger.ScheduleRead;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param verdict      null when the audit did not run (then {@code auditProblem} says why)
  */
 public record RunSummary(SimulationOptions options, Duration elapsed, int studentsTotal, int studentsLoggedIn,
-        List<String> loginFailures, int attempts, int reserved, Map<RejectionReason, Integer> countsByReason,
+        List<String> loginFailures, List<String> scheduleFailures, int attempts, int reserved, Map<RejectionReason, Integer> countsByReason,
         LatencyFigures latency, List<ScheduledClinic> finalClinics, AuditVerdict verdict, String auditProblem) {
 
     /** Reservation latencies in milliseconds (nearest-rank percentiles; 0 when there was no attempt). */
@@ -45,6 +46,8 @@ public record RunSummary(SimulationOptions options, Duration elapsed, int studen
         List<Login> logins = ledger.logins();
         List<String> failures = logins.stream().filter(login -> !login.ok()).map(Login::username).toList();
         int loggedIn = (int) logins.stream().filter(Login::ok).map(Login::username).distinct().count();
+        List<String> scheduleFailures = ledger.scheduleReads().stream().filter(read -> !read.ok())
+                .map(ScheduleRead::username).toList();
         List<ReservationAttempt> attempts = ledger.attempts();
         Map<RejectionReason, Integer> counts = new EnumMap<>(RejectionReason.class);
         for (RejectionReason reason : RejectionReason.values()) {
@@ -52,7 +55,7 @@ public record RunSummary(SimulationOptions options, Duration elapsed, int studen
         }
         attempts.forEach(attempt -> counts.merge(attempt.reason(), 1, Integer::sum));
         LatencyFigures latency = LatencyFigures.of(attempts.stream().map(ReservationAttempt::latencyMs).toList());
-        return new RunSummary(options, elapsed, studentsTotal, loggedIn, failures, attempts.size(),
+        return new RunSummary(options, elapsed, studentsTotal, loggedIn, failures, scheduleFailures, attempts.size(),
                 counts.get(RejectionReason.RESERVED), counts, latency, List.copyOf(finalClinics), verdict,
                 auditProblem);
     }
@@ -81,6 +84,9 @@ public record RunSummary(SimulationOptions options, Duration elapsed, int studen
                 latency.mean() / 1000, latency.p95(), latency.p99(), latency.max()));
         for (String username : loginFailures) {
             text.append("❌ 로그인 실패: ").append(username).append('\n');
+        }
+        for (String username : scheduleFailures) {
+            text.append("❌ 스케줄 조회 실패: ").append(username).append('\n');
         }
         text.append("\n🔍 실패 원인 분석:\n");
         boolean anyFailure = false;
@@ -130,6 +136,7 @@ public record RunSummary(SimulationOptions options, Duration elapsed, int studen
         students.put("total", studentsTotal);
         students.put("loggedIn", studentsLoggedIn);
         students.put("loginFailures", loginFailures);
+        students.put("scheduleFailures", scheduleFailures);
         json.put("students", students);
         Map<String, Object> reservations = new LinkedHashMap<>();
         reservations.put("attempts", attempts);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clinic.simulation.AuditFinding.Kind;
 import clinic.simulation.RunLedger.Login;
 import clinic.simulation.RunLedger.ReservationAttempt;
+import clinic.simulation.RunLedger.ScheduleRead;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ class RunSummaryTest {
         RunLedger ledger = new RunLedger();
         ledger.add(new Login("test_student_01", 9L, null, 200, 30, "{}", T0));
         ledger.add(new Login("test_student_02", null, "login refused: HTTP 401", 401, 20, "{\"error\":\"x\"}", T0));
+        ledger.add(new ScheduleRead("test_student_01", null, 200, 15, "{}", T0));
+        ledger.add(new ScheduleRead("test_student_03", "weekly schedule refused: HTTP 500", 500, 12, "oops", T0));
         long[] latencies = {10, 20, 30, 40, 200};
         RejectionReason[] reasons = {RejectionReason.RESERVED, RejectionReason.RESERVED, RejectionReason.OCCUPIED,
             RejectionReason.OCCUPIED, RejectionReason.SERVER_ERROR};
@@ -52,6 +55,7 @@ class RunSummaryTest {
 
         assertThat(summary.studentsLoggedIn()).isEqualTo(1);
         assertThat(summary.loginFailures()).containsExactly("test_student_02");
+        assertThat(summary.scheduleFailures()).containsExactly("test_student_03");
         assertThat(summary.attempts()).isEqualTo(5);
         assertThat(summary.reserved()).isEqualTo(2);
         assertThat(summary.failed()).isEqualTo(3);
@@ -68,6 +72,7 @@ class RunSummaryTest {
         assertThat(text).contains("⏱️  총 소요 시간: 4.21초\n", "👥 참가 학생 수: 1명 (로그인 1 / 2)\n",
                 "🎯 총 예약 시도: 5회\n", "✅ 성공한 예약: 2회\n", "❌ 실패한 예약: 3회\n", "📈 성공률: 40.0%\n",
                 "⚡ 평균 응답시간: 0.060초 (p95 200 ms, p99 200 ms, 최대 200 ms)\n", "❌ 로그인 실패: test_student_02\n",
+                "❌ 스케줄 조회 실패: test_student_03\n",
                 "🔍 실패 원인 분석:\n  • occupied (OCCUPIED): 2회\n  • 서버 오류 (5xx) (SERVER_ERROR): 1회\n",
                 "📋 최종 월요일 클리닉 현황:\n"
                         + "  • 18:00 - physics1 (1강의실) - 6/6 🔴 마감\n"
@@ -92,6 +97,7 @@ class RunSummaryTest {
         assertThat(json.path("reservations").path("byReason").path("OCCUPIED").asInt()).isEqualTo(2);
         assertThat(json.path("reservations").path("byReason").size()).isEqualTo(RejectionReason.values().length);
         assertThat(json.path("latencyMs").path("p95").asLong()).isEqualTo(200);
+        assertThat(json.path("students").path("scheduleFailures").get(0).asText()).isEqualTo("test_student_03");
         assertThat(json.path("audit").path("passed").asBoolean()).isFalse();
         assertThat(json.path("audit").path("violations").get(0).path("kind").asText()).isEqualTo("TECHNICAL_FAILURES");
         assertThat(json.path("audit").path("violations").get(0).path("message").asText())
