@@ -25,6 +25,7 @@ public final class ContractText {
     public static final String ALREADY_RESERVED = "이미 해당 클리닉에 예약되어 있습니다.";
     public static final String OCCUPIED = "해당 시간대는 이미 마감되었습니다.";
     public static final String RESERVED = "클리닉 예약이 완료되었습니다.";
+    public static final String RESERVATION_FAILED_PREFIX = "클리닉 예약 중 오류가 발생했습니다: ";
     public static final String FORBIDDEN_OTHER_USER = "본인 계정으로만 예약할 수 있습니다.";
     public static final String CANCELLATION_DISABLED = "예약 취소는 관리자에게 문의하세요!";
 

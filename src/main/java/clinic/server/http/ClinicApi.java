@@ -14,6 +14,7 @@ import clinic.server.service.WeeklySchedule;
 import clinic.server.service.WeeklySchedule.ClinicSlot;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ final class ClinicApi {
     static final String NO_CREDENTIALS = "자격 인증데이터(authentication credentials)가 제공되지 않았습니다.";
     static final String INVALID_TOKEN = "토큰이 유효하지 않습니다.";
     private static final String LOGIN_REDIRECT = "/clinic/reserve";
+    /** The {@code <detail>} of a reservation's 500 when the failure is ours: never a stack trace or SQL. */
+    private static final String INTERNAL_ERROR_DETAIL = "서버 내부 오류";
 
     private final ClinicService service;
     private final JsonBodies bodies;
@@ -84,7 +87,22 @@ final class ClinicApi {
         ctx.json(body);
     }
 
+    /**
+     * The contract's last row: any failure of a reservation request that is not one of its answers
+     * (authentication and rate limit included) is a 500 with the reservation's own error text.
+     */
     void reserve(Context ctx) {
+        try {
+            answerReservation(ctx);
+        } catch (ApiException | HttpResponseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("reservation request failed", e);
+            answer(ctx, new ReservationOutcome.Failed(INTERNAL_ERROR_DETAIL));
+        }
+    }
+
+    private void answerReservation(Context ctx) {
         UserAccount caller = authenticated(ctx);
         RateLimiter.Decision decision = service.admitReservationRequest(caller);
         if (!decision.allowed()) {
@@ -98,14 +116,7 @@ final class ClinicApi {
         }
         long userId = JsonBodies.positiveId(body, "user_id");
         long clinicId = JsonBodies.positiveId(body, "clinic_id");
-        ReservationOutcome outcome;
-        try {
-            outcome = service.reserve(caller, userId, clinicId);
-        } catch (RuntimeException e) {
-            LOG.error("reservation of user {} in clinic {} failed", userId, clinicId, e);
-            outcome = new ReservationOutcome.Failed("서버 내부 오류");
-        }
-        answer(ctx, outcome);
+        answer(ctx, service.reserve(caller, userId, clinicId));
     }
 
     private static void answer(Context ctx, ReservationOutcome outcome) {

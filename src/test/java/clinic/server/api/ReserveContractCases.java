@@ -9,6 +9,7 @@ import static clinic.testsupport.ContractText.NO_SUCH_CLINIC;
 import static clinic.testsupport.ContractText.NO_SUCH_USER;
 import static clinic.testsupport.ContractText.OCCUPIED;
 import static clinic.testsupport.ContractText.RESERVATION_CLOSED;
+import static clinic.testsupport.ContractText.RESERVATION_FAILED_PREFIX;
 import static clinic.testsupport.ContractText.RESERVED;
 import static clinic.testsupport.ContractText.noShowBlocked;
 import static clinic.testsupport.ContractText.rateLimited;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import clinic.server.FaultMode;
 import clinic.server.FixtureClinic;
 import clinic.server.FixtureReport;
 import clinic.server.FixtureSpec;
@@ -273,6 +276,26 @@ abstract class ReserveContractCases extends ServerTestBase {
                 unlimited.api().reserve(token, NO_SUCH_ID, NO_SUCH_ID).expect(403);
             }
             unlimited.api().assertNoLeaks();
+        }
+    }
+
+    /** The contract's last row, provoked through the server-errors fault: its detail, nothing written. */
+    @Test
+    void anyOtherFailureIs500WithTheDetailAndWritesNothing() {
+        try (TestServer failing = TestServer.start(databaseKind(), c -> c.withFaults(Set.of(FaultMode.SERVER_ERRORS))
+                .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, 0, false)))) {
+            String username = uniqueUsername("fail");
+            long studentId = failing.api().register(username, STUDENT_PASSWORD, "오류학생");
+            String token = failing.api().login(username, STUDENT_PASSWORD);
+            long clinic = failing.server().fixtureReport().clinics().get(0).id();
+            Map<String, Long> before = failing.sql().rowCountsOfEveryTable();
+
+            failing.api().reserve(token, studentId, clinic).expect(500,
+                    Json.object("error", RESERVATION_FAILED_PREFIX + FaultMode.INJECTED_ERROR_DETAIL));
+
+            assertThat(failing.sql().rowCountsOfEveryTable()).isEqualTo(before);
+            failing.api().reserve(token, studentId, clinic).expect(200);
+            failing.api().assertNoLeaks();
         }
     }
 
