@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of the reference server on loopback, measured with wrk (Debian package `wrk`):
-# reservation requests/s on one hot clinic (capacity 6, 200 students racing for it, so nearly every
-# request takes the locked path and ends `occupied` or `already reserved`) and weekly-schedule reads/s,
+# reservation requests/s on one hot clinic (capacity 6, 200 students racing for it: six bookings take
+# the clinic's row lock, every later request is answered `occupied` from the committed state without
+# it) and weekly-schedule reads/s,
 # on H2 (in memory) and on PostgreSQL (a fresh schema, dropped afterwards).
 #
 #   bash bench/run-benchmark.sh            # both databases

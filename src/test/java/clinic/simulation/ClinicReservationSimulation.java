@@ -123,7 +123,10 @@ public class ClinicReservationSimulation extends Simulation {
         }
     }
 
-    /** Prints why the run cannot start before Gatling reports the exception, so the reason is the last word. */
+    /**
+     * Prints why the run cannot start, on its own lines, before Gatling logs the same exception with its
+     * stack trace: the reason stays readable above the trace.
+     */
     private static <T> T failingLoudly(java.util.function.Supplier<T> step) {
         try {
             return step.get();

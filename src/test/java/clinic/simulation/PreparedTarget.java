@@ -128,11 +128,19 @@ public record PreparedTarget(String baseUrl, ReferenceServer server, List<Expect
         }
     }
 
-    /** The JDK client's ConnectException has no message of its own; its cause says "Connection refused". */
-    private static String cause(Throwable failure) {
+    /**
+     * The first message in the cause chain. The JDK client's ConnectException often has none at all (a
+     * refused connection on loopback), so that case is spelled out rather than left as a class name.
+     */
+    static String cause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
                 return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return "ConnectException: connection refused (nothing listens on that host and port)";
             }
         }
         return failure.getClass().getSimpleName();
