@@ -72,6 +72,8 @@ class StartupFailureTest {
                 Arguments.of(List.of("setup-test-clinics", "--capacity", "0", "--db", SCRATCH_H2), "--capacity"),
                 Arguments.of(List.of("setup-test-students", "--count", "-1", "--db", SCRATCH_H2), "--count"),
                 Arguments.of(List.of("setup-test-students", "--count", "many", "--db", SCRATCH_H2), "--count"),
+                Arguments.of(List.of("setup-test-students", "--password-iterations", "0", "--db", SCRATCH_H2),
+                        "--password-iterations"),
                 Arguments.of(List.of("setup-test-clinics", "--db", UNREACHABLE_POSTGRES), "127.0.0.1:1"),
                 Arguments.of(List.of("setup-test-students", "--db", "jdbc:mysql://127.0.0.1/x"), "jdbc:mysql"),
                 Arguments.of(List.of("serve", "--fault", "nonsense"), "nonsense"),

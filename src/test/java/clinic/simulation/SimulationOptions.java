@@ -221,7 +221,7 @@ public record SimulationOptions(
             try {
                 double parsed = Double.parseDouble(value);
                 if (!(parsed >= min && parsed <= max)) {
-                    error(name + " must be between " + min + " and " + max + " seconds or units, got " + value);
+                    error(name + " must be a number between " + min + " and " + max + ", got " + value);
                     return defaultValue;
                 }
                 return parsed;

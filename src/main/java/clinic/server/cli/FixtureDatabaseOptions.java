@@ -7,7 +7,10 @@ import clinic.server.repository.Database;
 import clinic.server.service.PasswordHasher;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The database options of the setup commands, which change a real database and so require {@code --db}. */
 final class FixtureDatabaseOptions {
@@ -20,11 +23,19 @@ final class FixtureDatabaseOptions {
             description = "PBKDF2 iterations for new password hashes (default: ${DEFAULT-VALUE})")
     int passwordIterations = ServerConfig.DEFAULT_PASSWORD_ITERATIONS;
 
-    /** Opens (and migrates) the database, runs one fixture step, closes the database. */
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    /** Opens (and migrates) the database, runs one fixture step, closes the database; bad options first. */
     <T> T withFixture(Function<TestFixture, T> step) {
+        PasswordHasher hasher;
+        try {
+            hasher = new PasswordHasher(passwordIterations);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), "--password-iterations: " + e.getMessage());
+        }
         try (Database database = Database.open(jdbcUrl)) {
-            TestFixture fixture = new TestFixture(Jdbi.create(database.dataSource()), new ClinicRepository(),
-                    new PasswordHasher(passwordIterations));
+            TestFixture fixture = new TestFixture(Jdbi.create(database.dataSource()), new ClinicRepository(), hasher);
             return step.apply(fixture);
         }
     }
