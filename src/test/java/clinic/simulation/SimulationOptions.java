@@ -196,37 +196,29 @@ public record SimulationOptions(
         }
 
         int integer(String name, int defaultValue, int min, int max) {
-            String value = text(name);
-            if (value == null) {
-                return defaultValue;
-            }
-            try {
-                int parsed = Integer.parseInt(value);
-                if (parsed < min || parsed > max) {
-                    error(name + " must be between " + min + " and " + max + ", got " + parsed);
-                    return defaultValue;
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                error(name + " must be a whole number, got '" + value + "'");
-                return defaultValue;
-            }
+            return bounded(name, defaultValue, min, max, Integer::parseInt, "a whole number");
         }
 
         double decimal(String name, double defaultValue, double min, double max) {
+            return bounded(name, defaultValue, min, max, Double::parseDouble, "a number");
+        }
+
+        /** The option's value within [min, max]; a value out of range or unreadable is an error and gives the default. */
+        private <T extends Comparable<T>> T bounded(String name, T defaultValue, T min, T max,
+                java.util.function.Function<String, T> parse, String kind) {
             String value = text(name);
             if (value == null) {
                 return defaultValue;
             }
             try {
-                double parsed = Double.parseDouble(value);
-                if (!(parsed >= min && parsed <= max)) {
-                    error(name + " must be a number between " + min + " and " + max + ", got " + value);
+                T parsed = parse.apply(value);
+                if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
+                    error(name + " must be " + kind + " between " + min + " and " + max + ", got " + value);
                     return defaultValue;
                 }
                 return parsed;
             } catch (NumberFormatException e) {
-                error(name + " must be a number, got '" + value + "'");
+                error(name + " must be " + kind + ", got '" + value + "'");
                 return defaultValue;
             }
         }

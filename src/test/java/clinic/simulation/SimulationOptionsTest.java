@@ -68,23 +68,23 @@ class SimulationOptionsTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "students|0|students must be between 1 and 999, got 0",
+        "students|0|students must be a whole number between 1 and 999, got 0",
         "students|twenty|students must be a whole number, got 'twenty'",
         "day|monday|day: unknown day 'monday' (expected one of: mon, tue, wed, thu, fri, sat, sun)",
-        "minReservations|0|minReservations must be between 1 and 100, got 0",
-        "maxReservations|-1|maxReservations must be between 1 and 100, got -1",
+        "minReservations|0|minReservations must be a whole number between 1 and 100, got 0",
+        "maxReservations|-1|maxReservations must be a whole number between 1 and 100, got -1",
         "pauseMin|-0.5|pauseMin must be a number between 0.0 and 60.0, got -0.5",
         "pauseMax|soon|pauseMax must be a number, got 'soon'",
-        "capacity|0|capacity must be between 1 and 1000, got 0",
+        "capacity|0|capacity must be a whole number between 1 and 1000, got 0",
         "reset|yes|reset must be true or false, got 'yes'",
         "faults|overbook,slowly|faults: unknown fault mode 'slowly' (expected one of: overbook, lost-write, phantom, "
                 + "double-book, hidden-clinics, server-errors, slow)",
         "profile|burst|profile: unknown profile 'burst' (expected atOnce, ramp or constantRate)",
         "rampSeconds|0|rampSeconds must be a number between 0.001 and 3600.0, got 0",
-        "p95Ms|0|p95Ms must be between 1 and 600000, got 0",
+        "p95Ms|0|p95Ms must be a whole number between 1 and 600000, got 0",
         "seed|1.5|seed must be a whole number, got '1.5'",
-        "passwordIterations|0|passwordIterations must be between 1 and 10000000, got 0",
-        "setupTimeoutSeconds|0|setupTimeoutSeconds must be between 1 and 3600, got 0",
+        "passwordIterations|0|passwordIterations must be a whole number between 1 and 10000000, got 0",
+        "setupTimeoutSeconds|0|setupTimeoutSeconds must be a whole number between 1 and 3600, got 0",
         "baseUrl|ftp://127.0.0.1/api|baseUrl must be an http(s) URL such as http://127.0.0.1:8000/api, got "
                 + "'ftp://127.0.0.1/api'",
         "baseUrl|http://10.0.0.5:8000/api|baseUrl must point at this machine (127.0.0.1, localhost or [::1]): load is "
