@@ -152,7 +152,7 @@ public final class Database implements AutoCloseable {
         return url.startsWith(H2_MEMORY_PREFIX);
     }
 
-    /** {@code h2} or {@code postgresql}, for the health answer. */
+    /** {@code h2} or {@code postgresql}: the health answer, and the folder of the per-database migrations. */
     public String kind() {
         return url.startsWith(H2_PREFIX) ? "h2" : "postgresql";
     }
