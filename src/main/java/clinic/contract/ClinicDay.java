@@ -40,8 +40,9 @@ public enum ClinicDay {
 
     /** The day of {@code key}; an unknown key is an error that lists the valid ones. */
     public static ClinicDay fromKey(String key) {
-        return find(key).orElseThrow(() -> new IllegalArgumentException(
-                "unknown day '" + key + "' (expected one of: " + allKeys() + ")"));
+        return find(key)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("unknown day '" + key + "' (expected one of: " + allKeys() + ")"));
     }
 
     public static String allKeys() {

@@ -28,8 +28,13 @@ public final class ReferenceServer implements AutoCloseable {
     private final ApiServer http;
     private boolean closed;
 
-    private ReferenceServer(ServerConfig config, Database database, ClinicService service, TestFixture fixture,
-            FixtureReport fixtureReport, ApiServer http) {
+    private ReferenceServer(
+            ServerConfig config,
+            Database database,
+            ClinicService service,
+            TestFixture fixture,
+            FixtureReport fixtureReport,
+            ApiServer http) {
         this.config = config;
         this.database = database;
         this.service = service;
@@ -57,30 +62,45 @@ public final class ReferenceServer implements AutoCloseable {
                 jdbi.useHandle(repository::dropOneReservationPerStudentConstraint);
             }
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
-            ClinicService service = new ClinicService(jdbi, repository, hasher,
+            ClinicService service = new ClinicService(
+                    jdbi,
+                    repository,
+                    hasher,
                     new RateLimiter(config.rateLimitRequests(), config.rateLimitWindow()),
-                    new FaultInjector(config.faults()), database.kind());
+                    new FaultInjector(config.faults()),
+                    database.kind());
             TestFixture fixture = new TestFixture(jdbi, repository, hasher);
             // the port first: a second `serve --reset` on a taken port must fail before it touches the data
             ApiServer http = ApiServer.start(config.host(), config.port(), service);
             FixtureReport report;
             try {
-                report = config.fixture() == null ? new FixtureReport(List.of(), 0, 0, 0)
+                report = config.fixture() == null
+                        ? new FixtureReport(List.of(), 0, 0, 0)
                         : fixture.load(config.fixture());
             } catch (RuntimeException e) {
                 http.close();
                 throw e;
             }
             ReferenceServer server = new ReferenceServer(config, database, service, fixture, report, http);
-            LOG.info("clinic reference server on {} ({}, rate limit {}, faults {})", server.baseUrl(),
-                    database.kind(), config.rateLimitRequests() == 0 ? "off"
-                            : config.rateLimitRequests() + " per " + config.rateLimitWindow().toSeconds() + " s",
-                    config.faults().isEmpty() ? "none"
-                            : config.faults().stream().map(FaultMode::flag).sorted().collect(Collectors.joining(",")));
+            LOG.info(
+                    "clinic reference server on {} ({}, rate limit {}, faults {})",
+                    server.baseUrl(),
+                    database.kind(),
+                    config.rateLimitRequests() == 0
+                            ? "off"
+                            : config.rateLimitRequests() + " per "
+                                    + config.rateLimitWindow().toSeconds() + " s",
+                    config.faults().isEmpty()
+                            ? "none"
+                            : config.faults().stream()
+                                    .map(FaultMode::flag)
+                                    .sorted()
+                                    .collect(Collectors.joining(",")));
             return server;
         } catch (RuntimeException e) {
             database.close();
-            throw e instanceof IllegalStateException ? new ServerStartException(e.getMessage(), e)
+            throw e instanceof IllegalStateException
+                    ? new ServerStartException(e.getMessage(), e)
                     : new ServerStartException("cannot start the server: " + e.getMessage(), e);
         }
     }

@@ -47,23 +47,30 @@ public record ServerConfig(
 
     /** 127.0.0.1, free port, in-memory H2, 5 reservations per 60 s, secure hashing, no fault, no fixture. */
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_HOST, 0, null, DEFAULT_RATE_LIMIT_REQUESTS, DEFAULT_RATE_LIMIT_WINDOW,
-                DEFAULT_PASSWORD_ITERATIONS, Set.of(), null);
+        return new ServerConfig(
+                DEFAULT_HOST,
+                0,
+                null,
+                DEFAULT_RATE_LIMIT_REQUESTS,
+                DEFAULT_RATE_LIMIT_WINDOW,
+                DEFAULT_PASSWORD_ITERATIONS,
+                Set.of(),
+                null);
     }
 
     public ServerConfig withHost(String host) {
-        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults,
-                fixture);
+        return new ServerConfig(
+                host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults, fixture);
     }
 
     public ServerConfig withPort(int port) {
-        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults,
-                fixture);
+        return new ServerConfig(
+                host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults, fixture);
     }
 
     public ServerConfig withJdbcUrl(String jdbcUrl) {
-        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults,
-                fixture);
+        return new ServerConfig(
+                host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults, fixture);
     }
 
     /** {@code requests} 0 disables the limit. */
@@ -72,17 +79,16 @@ public record ServerConfig(
     }
 
     public ServerConfig withPasswordIterations(int iterations) {
-        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, iterations, faults,
-                fixture);
+        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, iterations, faults, fixture);
     }
 
     public ServerConfig withFaults(Set<FaultMode> faults) {
-        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults,
-                fixture);
+        return new ServerConfig(
+                host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults, fixture);
     }
 
     public ServerConfig withFixture(FixtureSpec fixture) {
-        return new ServerConfig(host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults,
-                fixture);
+        return new ServerConfig(
+                host, port, jdbcUrl, rateLimitRequests, rateLimitWindow, passwordIterations, faults, fixture);
     }
 }

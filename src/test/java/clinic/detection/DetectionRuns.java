@@ -45,8 +45,7 @@ final class DetectionRuns {
     /** Drawn seeds stay short enough to read in the report and to type. */
     private static final long MAX_DRAWN_SEED = 1_000_000_000L;
 
-    private DetectionRuns() {
-    }
+    private DetectionRuns() {}
 
     /** The configuration of every server of the suite: like production but fast password hashing. */
     static ServerConfig serverConfig() {
@@ -56,10 +55,22 @@ final class DetectionRuns {
     /** Runs the simulation against a server with {@code fault}; every run must fail naming the fault's symptom. */
     static void assertEveryRunDetects(FaultMode fault) {
         FaultSymptom symptom = FaultSymptom.of(fault);
-        SeriesOfRuns series = measure(symptom.ordinal(), fault.flag(), symptom.detectingCheck(), true,
-                serverConfig().withFaults(Set.of(fault)), RUNS_PER_FAULT, symptom::problems);
-        assertThat(series.asExpected()).as("fault %s detected by %s in %d of %d runs; missed:%s", fault.flag(),
-                symptom.detectingCheck(), series.asExpected(), series.runs().size(), series.failures())
+        SeriesOfRuns series = measure(
+                symptom.ordinal(),
+                fault.flag(),
+                symptom.detectingCheck(),
+                true,
+                serverConfig().withFaults(Set.of(fault)),
+                RUNS_PER_FAULT,
+                symptom::problems);
+        assertThat(series.asExpected())
+                .as(
+                        "fault %s detected by %s in %d of %d runs; missed:%s",
+                        fault.flag(),
+                        symptom.detectingCheck(),
+                        series.asExpected(),
+                        series.runs().size(),
+                        series.failures())
                 .isEqualTo(series.runs().size());
     }
 
@@ -70,27 +81,49 @@ final class DetectionRuns {
     static void assertNoFalseAlarm(DatabaseKind kind) {
         String databaseName = kind == DatabaseKind.H2 ? "H2" : "PostgreSQL";
         try (TestDatabase database = TestDatabase.create(kind)) {
-            SeriesOfRuns series = measure(FaultSymptom.values().length + kind.ordinal(),
-                    "none (correct server, " + databaseName + ")", CleanRun.CHECK, false,
-                    serverConfig().withJdbcUrl(database.jdbcUrl()), RUNS_PER_CLEAN_SERIES, CleanRun::alarms);
-            assertThat(series.asExpected()).as("correct server on %s: %d of %d runs clean; false alarms:%s",
-                    databaseName, series.asExpected(), series.runs().size(), series.failures())
+            SeriesOfRuns series = measure(
+                    FaultSymptom.values().length + kind.ordinal(),
+                    "none (correct server, " + databaseName + ")",
+                    CleanRun.CHECK,
+                    false,
+                    serverConfig().withJdbcUrl(database.jdbcUrl()),
+                    RUNS_PER_CLEAN_SERIES,
+                    CleanRun::alarms);
+            assertThat(series.asExpected())
+                    .as(
+                            "correct server on %s: %d of %d runs clean; false alarms:%s",
+                            databaseName, series.asExpected(), series.runs().size(), series.failures())
                     .isEqualTo(series.runs().size());
         }
     }
 
-    private static SeriesOfRuns measure(int order, String target, String check, boolean expectsDetection, ServerConfig config,
-            int runs, Function<LoadTestRun, List<String>> judge) {
+    private static SeriesOfRuns measure(
+            int order,
+            String target,
+            String check,
+            boolean expectsDetection,
+            ServerConfig config,
+            int runs,
+            Function<LoadTestRun, List<String>> judge) {
         Path results = cleared(directory().resolve("runs").resolve(target.replaceAll("[^A-Za-z0-9-]+", "_")));
         List<JudgedRun> judged = new ArrayList<>();
         try (ReferenceServer server = ReferenceServer.start(config)) {
             for (long seed : seeds(runs)) {
                 server.loadFixture(FixtureSpec.standard());
                 LoadTestRun run = LoadTestRun.against(server.baseUrl(), seed, results);
-                judged.add(new JudgedRun(seed, run.wallTime().toMillis(), judge.apply(run), run.runFolder().toString()));
+                judged.add(new JudgedRun(
+                        seed,
+                        run.wallTime().toMillis(),
+                        judge.apply(run),
+                        run.runFolder().toString()));
             }
         }
-        SeriesOfRuns series = new SeriesOfRuns(order, target, check, expectsDetection, List.copyOf(judged),
+        SeriesOfRuns series = new SeriesOfRuns(
+                order,
+                target,
+                check,
+                expectsDetection,
+                List.copyOf(judged),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         DetectionReport.record(directory(), series);
         return series;

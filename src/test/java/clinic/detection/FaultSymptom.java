@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  * clinic-summary.json. Each fault's {@link #problems} is empty exactly when the run detected it.
  */
 public enum FaultSymptom {
-
     OVERBOOK(FaultMode.OVERBOOK, "audit OVER_CAPACITY", FaultSymptom::overCapacity),
     LOST_WRITE(FaultMode.LOST_WRITE, "audit ACCEPTED_MISSING", FaultSymptom::acceptedMissing),
     PHANTOM(FaultMode.PHANTOM, "audit PHANTOM_RESERVATION", FaultSymptom::phantom),
@@ -38,20 +37,19 @@ public enum FaultSymptom {
             + " was answered 200 but the student is not in its final roster$");
     private static final Pattern PHANTOM_RESERVATION = Pattern.compile("^" + STUDENT + " is in the roster of " + CLINIC
             + " but was not there before and no reservation of it was answered 200 \\(answers: OCCUPIED\\)$");
-    private static final Pattern DUPLICATE_STUDENT = Pattern.compile("^" + CLINIC + " lists " + STUDENT
-            + " (\\d+) times$");
+    private static final Pattern DUPLICATE_STUDENT =
+            Pattern.compile("^" + CLINIC + " lists " + STUDENT + " (\\d+) times$");
     private static final Pattern CLINIC_NOT_VISIBLE = Pattern.compile(
             "^clinic \\(mon \\d\\d:\\d\\d ([^)]+)\\) made by the setup is not in the final schedule \\(the answer had no "
                     + "'clinics' list, only the grid, which shows one clinic per day and time\\)$");
-    private static final Pattern TECHNICAL_FAILURES = Pattern.compile(
-            "^(\\d+) reservation attempt\\(s\\) failed technically: SERVER_ERROR (\\d+)$");
+    private static final Pattern TECHNICAL_FAILURES =
+            Pattern.compile("^(\\d+) reservation attempt\\(s\\) failed technically: SERVER_ERROR (\\d+)$");
 
     private final FaultMode fault;
     private final String detectingCheck;
     private final Function<RunSummaryFile, List<String>> symptomProblems;
 
-    FaultSymptom(FaultMode fault, String detectingCheck,
-            Function<RunSummaryFile, List<String>> symptomProblems) {
+    FaultSymptom(FaultMode fault, String detectingCheck, Function<RunSummaryFile, List<String>> symptomProblems) {
         this.fault = fault;
         this.detectingCheck = detectingCheck;
         this.symptomProblems = symptomProblems;
@@ -101,9 +99,12 @@ public enum FaultSymptom {
             return List.of();
         }
         List<Violation> violations = summary.violations();
-        violations.stream().filter(violation -> !violation.kind().equals(kind))
+        violations.stream()
+                .filter(violation -> !violation.kind().equals(kind))
                 .forEach(violation -> problems.add("unexpected violation " + violation));
-        List<Violation> ofKind = violations.stream().filter(violation -> violation.kind().equals(kind)).toList();
+        List<Violation> ofKind = violations.stream()
+                .filter(violation -> violation.kind().equals(kind))
+                .toList();
         if (ofKind.isEmpty()) {
             problems.add("no " + kind + " violation (" + summary.brief() + ")");
         }
@@ -121,7 +122,8 @@ public enum FaultSymptom {
 
     private static Optional<FinalClinic> clinic(RunSummaryFile summary, String id, List<String> problems) {
         Optional<FinalClinic> clinic = summary.finalClinics().stream()
-                .filter(candidate -> candidate.id() == Long.parseLong(id)).findFirst();
+                .filter(candidate -> candidate.id() == Long.parseLong(id))
+                .findFirst();
         if (clinic.isEmpty()) {
             problems.add("clinic " + id + " named by the audit is not in the final schedule of the summary");
         }
@@ -138,10 +140,10 @@ public enum FaultSymptom {
                     problems.add("the count named is not over capacity: " + violation);
                 }
                 clinic(summary, match.group(1), problems).ifPresent(clinic -> {
-                    if (clinic.students().size() != Integer.parseInt(match.group(4))
-                            || clinic.capacity() != capacity) {
-                        problems.add("the final roster of clinic " + clinic.id() + " has " + clinic.students().size()
-                                + " students for " + clinic.capacity() + " seats, the audit said: " + violation);
+                    if (clinic.students().size() != Integer.parseInt(match.group(4)) || clinic.capacity() != capacity) {
+                        problems.add("the final roster of clinic " + clinic.id() + " has "
+                                + clinic.students().size() + " students for " + clinic.capacity()
+                                + " seats, the audit said: " + violation);
                     }
                 });
             });
@@ -166,13 +168,15 @@ public enum FaultSymptom {
     private static List<String> studentsNamed(String kind, Pattern pattern, boolean inRoster, RunSummaryFile summary) {
         List<String> problems = new ArrayList<>();
         for (Violation violation : violationsOnlyOf(kind, summary, problems)) {
-            matching(pattern, violation, problems).ifPresent(match ->
-                    clinic(summary, match.group(2), problems).ifPresent(clinic -> {
-                        if (clinic.students().contains(match.group(1)) != inRoster) {
-                            problems.add(match.group(1) + (inRoster ? " is not" : " is") + " in the final roster of "
-                                    + "clinic " + clinic.id() + " although the audit said: " + violation);
-                        }
-                    }));
+            matching(pattern, violation, problems)
+                    .ifPresent(match -> clinic(summary, match.group(2), problems)
+                            .ifPresent(clinic -> {
+                                if (clinic.students().contains(match.group(1)) != inRoster) {
+                                    problems.add(match.group(1) + (inRoster ? " is not" : " is")
+                                            + " in the final roster of " + "clinic " + clinic.id()
+                                            + " although the audit said: " + violation);
+                                }
+                            }));
         }
         return problems;
     }
@@ -180,14 +184,17 @@ public enum FaultSymptom {
     private static List<String> duplicate(RunSummaryFile summary) {
         List<String> problems = new ArrayList<>();
         for (Violation violation : violationsOnlyOf("DUPLICATE_STUDENT", summary, problems)) {
-            matching(DUPLICATE_STUDENT, violation, problems).ifPresent(match ->
-                    clinic(summary, match.group(1), problems).ifPresent(clinic -> {
-                        long listed = clinic.students().stream().filter(match.group(2)::equals).count();
-                        if (listed < 2 || listed != Long.parseLong(match.group(3))) {
-                            problems.add("the final roster of clinic " + clinic.id() + " lists " + match.group(2) + " "
-                                    + listed + " times, the audit said: " + violation);
-                        }
-                    }));
+            matching(DUPLICATE_STUDENT, violation, problems)
+                    .ifPresent(match -> clinic(summary, match.group(1), problems)
+                            .ifPresent(clinic -> {
+                                long listed = clinic.students().stream()
+                                        .filter(match.group(2)::equals)
+                                        .count();
+                                if (listed < 2 || listed != Long.parseLong(match.group(3))) {
+                                    problems.add("the final roster of clinic " + clinic.id() + " lists "
+                                            + match.group(2) + " " + listed + " times, the audit said: " + violation);
+                                }
+                            }));
         }
         return problems;
     }
@@ -228,15 +235,17 @@ public enum FaultSymptom {
      */
     private static List<String> onlyP95(RunSummaryFile summary) {
         List<String> problems = new ArrayList<>();
-        if (!summary.auditRan() || !summary.auditPassed() || !summary.violations().isEmpty()) {
+        if (!summary.auditRan()
+                || !summary.auditPassed()
+                || !summary.violations().isEmpty()) {
             problems.add("the audit should pass on a slow but correct server: " + summary.brief());
         }
         if (!summary.scheduleFailures().isEmpty()) {
             problems.add("schedule reads failed for " + summary.scheduleFailures());
         }
         if (summary.p95Ms() < summary.p95BoundMs()) {
-            problems.add("reservation p95 " + summary.p95Ms() + " ms is below the bound " + summary.p95BoundMs()
-                    + " ms");
+            problems.add(
+                    "reservation p95 " + summary.p95Ms() + " ms is below the bound " + summary.p95BoundMs() + " ms");
         }
         return problems;
     }

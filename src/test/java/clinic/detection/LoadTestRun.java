@@ -24,6 +24,7 @@ public record LoadTestRun(long seed, int gatlingStatus, RunSummaryFile summary, 
 
     /** Gatling's io.gatling.app.cli.StatusCode values. */
     public static final int SUCCESS = 0;
+
     public static final int ASSERTIONS_FAILED = 2;
 
     /**
@@ -46,7 +47,8 @@ public record LoadTestRun(long seed, int gatlingStatus, RunSummaryFile summary, 
             status = Gatling$.MODULE$.fromArgs(new String[] {
                 "--simulation", ClinicReservationSimulation.class.getName(),
                 "--results-folder", results.toString(),
-                "--no-reports"});
+                "--no-reports"
+            });
         } finally {
             previous.forEach((name, value) -> {
                 if (value == null) {
@@ -58,8 +60,8 @@ public record LoadTestRun(long seed, int gatlingStatus, RunSummaryFile summary, 
         }
         Duration wallTime = Duration.ofNanos(System.nanoTime() - started);
         Path runFolder = runFolder(results, seed, status);
-        return new LoadTestRun(seed, status, RunSummaryFile.read(runFolder.resolve("clinic-summary.json")), runFolder,
-                wallTime);
+        return new LoadTestRun(
+                seed, status, RunSummaryFile.read(runFolder.resolve("clinic-summary.json")), runFolder, wallTime);
     }
 
     public boolean succeeded() {
@@ -78,10 +80,12 @@ public record LoadTestRun(long seed, int gatlingStatus, RunSummaryFile summary, 
     /** The one folder Gatling made for the run, with our summary in it. */
     private static Path runFolder(Path results, long seed, int status) {
         try (Stream<Path> entries = Files.list(results)) {
-            List<Path> runs = entries.filter(run -> Files.isRegularFile(run.resolve("clinic-summary.json"))).toList();
+            List<Path> runs = entries.filter(run -> Files.isRegularFile(run.resolve("clinic-summary.json")))
+                    .toList();
             if (runs.size() != 1) {
-                throw new IllegalStateException("seed " + seed + ": expected one run folder with clinic-summary.json in "
-                        + results + " (Gatling status " + status + "), found " + runs.size());
+                throw new IllegalStateException(
+                        "seed " + seed + ": expected one run folder with clinic-summary.json in " + results
+                                + " (Gatling status " + status + "), found " + runs.size());
             }
             return runs.get(0);
         } catch (IOException e) {

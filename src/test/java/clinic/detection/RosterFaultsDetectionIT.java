@@ -8,7 +8,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RosterFaultsDetectionIT {
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = FaultMode.class, names = {"OVERBOOK", "LOST_WRITE", "PHANTOM", "DOUBLE_BOOK"})
+    @EnumSource(
+            value = FaultMode.class,
+            names = {"OVERBOOK", "LOST_WRITE", "PHANTOM", "DOUBLE_BOOK"})
     void everyRunFailsAndTheAuditNamesTheSymptom(FaultMode fault) {
         DetectionRuns.assertEveryRunDetects(fault);
     }

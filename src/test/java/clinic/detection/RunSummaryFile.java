@@ -20,9 +20,8 @@ public record RunSummaryFile(JsonNode json) {
     }
 
     /** One clinic of the final schedule. */
-    public record FinalClinic(long id, String time, String room, int capacity, int currentCount,
-            List<String> students) {
-    }
+    public record FinalClinic(
+            long id, String time, String room, int capacity, int currentCount, List<String> students) {}
 
     public static RunSummaryFile read(Path file) {
         try {
@@ -42,8 +41,10 @@ public record RunSummaryFile(JsonNode json) {
 
     public List<Violation> violations() {
         List<Violation> violations = new ArrayList<>();
-        json.path("audit").path("violations").forEach(node -> violations.add(
-                new Violation(node.path("kind").asText(), node.path("message").asText())));
+        json.path("audit")
+                .path("violations")
+                .forEach(node -> violations.add(new Violation(
+                        node.path("kind").asText(), node.path("message").asText())));
         return violations;
     }
 
@@ -87,8 +88,12 @@ public record RunSummaryFile(JsonNode json) {
         json.path("finalClinics").forEach(node -> {
             List<String> students = new ArrayList<>();
             node.path("students").forEach(student -> students.add(student.asText()));
-            clinics.add(new FinalClinic(node.path("id").asLong(), node.path("time").asText(),
-                    node.path("room").asText(), node.path("capacity").asInt(), node.path("currentCount").asInt(),
+            clinics.add(new FinalClinic(
+                    node.path("id").asLong(),
+                    node.path("time").asText(),
+                    node.path("room").asText(),
+                    node.path("capacity").asInt(),
+                    node.path("currentCount").asInt(),
                     List.copyOf(students)));
         });
         return clinics;
@@ -97,7 +102,7 @@ public record RunSummaryFile(JsonNode json) {
     /** A one-line account of the run, for failure messages and the report. */
     public String brief() {
         return "attempts " + attempts() + ", reserved " + reserved() + ", logged in " + studentsLoggedIn() + "/"
-                + studentsTotal() + ", p95 " + p95Ms() + " ms, audit " + (auditRan() ? auditPassed() ? "passed"
-                        : "failed " + violations() : "did not run");
+                + studentsTotal() + ", p95 " + p95Ms() + " ms, audit "
+                + (auditRan() ? auditPassed() ? "passed" : "failed " + violations() : "did not run");
     }
 }

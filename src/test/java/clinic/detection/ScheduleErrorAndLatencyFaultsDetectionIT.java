@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ScheduleErrorAndLatencyFaultsDetectionIT {
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = FaultMode.class, names = {"HIDDEN_CLINICS", "SERVER_ERRORS", "SLOW"})
+    @EnumSource(
+            value = FaultMode.class,
+            names = {"HIDDEN_CLINICS", "SERVER_ERRORS", "SLOW"})
     void everyRunFailsNamingTheSymptom(FaultMode fault) {
         DetectionRuns.assertEveryRunDetects(fault);
     }

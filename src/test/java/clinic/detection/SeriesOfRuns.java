@@ -12,8 +12,8 @@ import java.util.List;
  * @param check  the check expected to catch the fault, or what a clean run means
  * @param ended  when the series ended (UTC, to the second), so that a row left by an earlier build shows as such
  */
-public record SeriesOfRuns(int order, String target, String check, boolean expectsDetection, List<JudgedRun> runs,
-        String ended) {
+public record SeriesOfRuns(
+        int order, String target, String check, boolean expectsDetection, List<JudgedRun> runs, String ended) {
 
     /** @param problems why the run did not show what it should; empty when it did */
     public record JudgedRun(long seed, long wallTimeMs, List<String> problems, String folder) {
@@ -37,9 +37,14 @@ public record SeriesOfRuns(int order, String target, String check, boolean expec
     /** Every run that did not show what it should, with its seed, reasons and run folder. */
     public String failures() {
         StringBuilder text = new StringBuilder();
-        runs.stream().filter(run -> !run.asExpected()).forEach(run -> text.append("\n  seed ").append(run.seed())
-                .append(" (").append(run.folder()).append("):\n    - ")
-                .append(String.join("\n    - ", run.problems())));
+        runs.stream()
+                .filter(run -> !run.asExpected())
+                .forEach(run -> text.append("\n  seed ")
+                        .append(run.seed())
+                        .append(" (")
+                        .append(run.folder())
+                        .append("):\n    - ")
+                        .append(String.join("\n    - ", run.problems())));
         return text.toString();
     }
 }

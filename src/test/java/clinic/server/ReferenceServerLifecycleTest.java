@@ -3,6 +3,9 @@ package clinic.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import clinic.testsupport.DatabaseKind;
+import clinic.testsupport.TestDatabase;
+import clinic.testsupport.TestServer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -20,12 +23,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
-import clinic.testsupport.DatabaseKind;
-import clinic.testsupport.TestDatabase;
-import clinic.testsupport.TestServer;
 
 /**
  * The in-process API that the simulation and the tests rely on: a free loopback port, a base URL that
@@ -33,7 +31,8 @@ import clinic.testsupport.TestServer;
  */
 class ReferenceServerLifecycleTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void startsOnAFreeLoopbackPortAndStopsWithoutLeavingThreadsOrThePort() throws Exception {
@@ -46,7 +45,9 @@ class ReferenceServerLifecycleTest {
         assertThat(server.baseUrl()).isEqualTo("http://127.0.0.1:" + port + "/api");
         assertThat(healthStatus(server.baseUrl())).isEqualTo(200);
         assertThat(server.fixtureReport().clinics()).hasSize(8);
-        assertThat(threadsStartedSince(before)).as("the running server has its own threads").isNotEmpty();
+        assertThat(threadsStartedSince(before))
+                .as("the running server has its own threads")
+                .isNotEmpty();
 
         server.close();
         server.close();
@@ -67,18 +68,23 @@ class ReferenceServerLifecycleTest {
                     .withJdbcUrl(database.jdbcUrl() + "&ApplicationName=" + applicationName)
                     .withFixture(FixtureSpec.standard()));
             assertThat(healthStatus(server.baseUrl())).isEqualTo(200);
-            assertThat(postgresConnectionsNamed(applicationName)).as("pooled connections while running")
+            assertThat(postgresConnectionsNamed(applicationName))
+                    .as("pooled connections while running")
                     .isPositive();
 
             server.close();
 
-            assertThat(connectionsLeftAfterClose(applicationName)).as("connections left after close()").isZero();
+            assertThat(connectionsLeftAfterClose(applicationName))
+                    .as("connections left after close()")
+                    .isZero();
         }
     }
 
     private int healthStatus(String baseUrl) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health/"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -108,7 +114,7 @@ class ReferenceServerLifecycleTest {
     /** Sessions of the whole cluster with that application name (set on the server's JDBC URL). */
     private static int postgresConnectionsNamed(String applicationName) throws SQLException {
         try (Connection connection = DriverManager.getConnection(
-                TestDatabase.POSTGRES_HOST_URL + "?user=postgres&connectTimeout=2");
+                        TestDatabase.POSTGRES_HOST_URL + "?user=postgres&connectTimeout=2");
                 PreparedStatement count = connection.prepareStatement(
                         "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?")) {
             count.setString(1, applicationName);

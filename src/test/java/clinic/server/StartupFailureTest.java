@@ -4,17 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import clinic.testsupport.ApiClient;
 import clinic.testsupport.ClinicDatabase;
 import clinic.testsupport.CommandLineRun;
@@ -22,6 +11,14 @@ import clinic.testsupport.ContractText;
 import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What cannot work fails fast and clearly: the in-process start throws one readable message, and the
@@ -33,6 +30,7 @@ class StartupFailureTest {
     /** Nothing listens on port 1; the driver is told to give up quickly. */
     private static final String UNREACHABLE_POSTGRES =
             "jdbc:postgresql://127.0.0.1:1/test?user=postgres&connectTimeout=2";
+
     private static final String SCRATCH_H2 = "jdbc:h2:mem:startup_failure";
     private static final Duration COMMAND_DEADLINE = Duration.ofSeconds(30);
 
@@ -40,7 +38,8 @@ class StartupFailureTest {
     void startOnATakenPortThrowsNamingThePort() {
         try (TestServer running = TestServer.start(DatabaseKind.H2, c -> c)) {
             int port = running.server().port();
-            assertThatThrownBy(() -> ReferenceServer.start(ServerConfig.defaults().withPort(port)))
+            assertThatThrownBy(
+                            () -> ReferenceServer.start(ServerConfig.defaults().withPort(port)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(String.valueOf(port));
         }
@@ -48,8 +47,10 @@ class StartupFailureTest {
 
     @Test
     void startOnAnUnreachableDatabaseThrowsNamingIt() {
-        assertTimeoutPreemptively(COMMAND_DEADLINE, () ->
-                assertThatThrownBy(() -> ReferenceServer.start(ServerConfig.defaults().withJdbcUrl(UNREACHABLE_POSTGRES)))
+        assertTimeoutPreemptively(
+                COMMAND_DEADLINE,
+                () -> assertThatThrownBy(() ->
+                                ReferenceServer.start(ServerConfig.defaults().withJdbcUrl(UNREACHABLE_POSTGRES)))
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("127.0.0.1:1"));
     }
@@ -72,7 +73,8 @@ class StartupFailureTest {
                 Arguments.of(List.of("setup-test-clinics", "--capacity", "0", "--db", SCRATCH_H2), "--capacity"),
                 Arguments.of(List.of("setup-test-students", "--count", "-1", "--db", SCRATCH_H2), "--count"),
                 Arguments.of(List.of("setup-test-students", "--count", "many", "--db", SCRATCH_H2), "--count"),
-                Arguments.of(List.of("setup-test-students", "--password-iterations", "0", "--db", SCRATCH_H2),
+                Arguments.of(
+                        List.of("setup-test-students", "--password-iterations", "0", "--db", SCRATCH_H2),
                         "--password-iterations"),
                 Arguments.of(List.of("setup-test-clinics", "--db", UNREACHABLE_POSTGRES), "127.0.0.1:1"),
                 Arguments.of(List.of("setup-test-students", "--db", "jdbc:mysql://127.0.0.1/x"), "jdbc:mysql"),
@@ -87,8 +89,8 @@ class StartupFailureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedCommandLines")
     void refusedCommandLineExitsNonZeroWithOneClearLine(List<String> args, String mentioned) {
-        CommandLineRun run = assertTimeoutPreemptively(COMMAND_DEADLINE,
-                () -> CommandLineRun.of(args.toArray(String[]::new)));
+        CommandLineRun run =
+                assertTimeoutPreemptively(COMMAND_DEADLINE, () -> CommandLineRun.of(args.toArray(String[]::new)));
         assertOneClearErrorLine(run, mentioned);
     }
 
@@ -96,7 +98,8 @@ class StartupFailureTest {
     void serveOnATakenPortExitsNonZeroWithOneClearLine() {
         try (TestServer running = TestServer.start(DatabaseKind.H2, c -> c)) {
             String port = String.valueOf(running.server().port());
-            CommandLineRun run = assertTimeoutPreemptively(COMMAND_DEADLINE,
+            CommandLineRun run = assertTimeoutPreemptively(
+                    COMMAND_DEADLINE,
                     () -> CommandLineRun.of("serve", "--port", port, "--password-iterations", "1000"));
             assertOneClearErrorLine(run, port);
         }
@@ -105,21 +108,35 @@ class StartupFailureTest {
     @Test
     void serveWithResetOnATakenPortLeavesTheRunningServersDataAlone() {
         try (TestDatabase database = TestDatabase.createShared(DatabaseKind.H2);
-                ReferenceServer running = ReferenceServer.start(TestServer.baseConfig(database)
-                        .withFixture(FixtureSpec.standard()))) {
+                ReferenceServer running =
+                        ReferenceServer.start(TestServer.baseConfig(database).withFixture(FixtureSpec.standard()))) {
             ApiClient api = new ApiClient(running.baseUrl());
             ClinicDatabase sql = new ClinicDatabase(running.dataSource());
             JsonNode login = api.post("/auth/login/")
                     .json(Map.of("username", "test_student_01", "password", ContractText.FIXTURE_PASSWORD))
-                    .send().expect(200);
+                    .send()
+                    .expect(200);
             long clinicId = running.fixtureReport().clinics().get(0).id();
-            api.reserve(login.path("token").asText(), login.path("user").path("id").asLong(), clinicId).expect(200);
+            api.reserve(
+                            login.path("token").asText(),
+                            login.path("user").path("id").asLong(),
+                            clinicId)
+                    .expect(200);
             Map<String, Long> before = sql.rowCountsOfEveryTable();
 
             String port = String.valueOf(running.port());
-            CommandLineRun run = assertTimeoutPreemptively(COMMAND_DEADLINE, () -> CommandLineRun.of("serve",
-                    "--port", port, "--db", database.jdbcUrl(), "--setup-clinics", "--reset",
-                    "--password-iterations", "1000"));
+            CommandLineRun run = assertTimeoutPreemptively(
+                    COMMAND_DEADLINE,
+                    () -> CommandLineRun.of(
+                            "serve",
+                            "--port",
+                            port,
+                            "--db",
+                            database.jdbcUrl(),
+                            "--setup-clinics",
+                            "--reset",
+                            "--password-iterations",
+                            "1000"));
 
             assertOneClearErrorLine(run, port);
             assertThat(sql.rowCountsOfEveryTable()).isEqualTo(before);

@@ -4,8 +4,7 @@ package clinic.simulation;
 final class Abbreviation {
     private static final int LIMIT = 200;
 
-    private Abbreviation() {
-    }
+    private Abbreviation() {}
 
     static String of(String body) {
         if (body == null || body.isEmpty()) {

@@ -8,7 +8,8 @@ class AnswerOutcomeTest {
 
     @Test
     void registrationCreatedOrExistingAccountIsFine() {
-        assertThat(RegistrationOutcome.classify(201, "{\"message\":\"사용자가 성공적으로 등록되었습니다.\",\"id\":3}").kind())
+        assertThat(RegistrationOutcome.classify(201, "{\"message\":\"사용자가 성공적으로 등록되었습니다.\",\"id\":3}")
+                        .kind())
                 .isEqualTo(RegistrationOutcome.Kind.CREATED);
         RegistrationOutcome reused = RegistrationOutcome.classify(400, "{\"username\":[\"해당 사용자 이름은 이미 존재합니다.\"]}");
         assertThat(reused.kind()).isEqualTo(RegistrationOutcome.Kind.REUSED);
@@ -17,8 +18,8 @@ class AnswerOutcomeTest {
 
     @Test
     void registrationRefusalNamesTheFields() {
-        RegistrationOutcome refused = RegistrationOutcome.classify(400,
-                "{\"name\":[\"이 필드는 필수 항목입니다.\"],\"password\":[\"비밀번호가 일치하지 않습니다.\"]}");
+        RegistrationOutcome refused = RegistrationOutcome.classify(
+                400, "{\"name\":[\"이 필드는 필수 항목입니다.\"],\"password\":[\"비밀번호가 일치하지 않습니다.\"]}");
 
         assertThat(refused.ok()).isFalse();
         assertThat(refused.failure()).isEqualTo("registration refused (HTTP 400) on fields: name, password");
@@ -34,8 +35,10 @@ class AnswerOutcomeTest {
 
     @Test
     void loginKeepsTokenAndUserId() {
-        LoginOutcome login = LoginOutcome.classify(200, "{\"token\":\"" + "a".repeat(40) + "\",\"user\":{\"id\":31,"
-                + "\"username\":\"test_student_03\"},\"redirect\":\"/clinic/reserve\"}");
+        LoginOutcome login = LoginOutcome.classify(
+                200,
+                "{\"token\":\"" + "a".repeat(40) + "\",\"user\":{\"id\":31,"
+                        + "\"username\":\"test_student_03\"},\"redirect\":\"/clinic/reserve\"}");
 
         assertThat(login.ok()).isTrue();
         assertThat(login.token()).isEqualTo("a".repeat(40));
@@ -44,7 +47,8 @@ class AnswerOutcomeTest {
 
     @Test
     void loginRefusalsSayWhy() {
-        assertThat(LoginOutcome.classify(401, "{\"error\":\"로그인 정보가 올바르지 않습니다.\"}").failure())
+        assertThat(LoginOutcome.classify(401, "{\"error\":\"로그인 정보가 올바르지 않습니다.\"}")
+                        .failure())
                 .isEqualTo("login refused: HTTP 401 로그인 정보가 올바르지 않습니다.");
         assertThat(LoginOutcome.classify(500, "").failure()).isEqualTo("login refused: HTTP 500");
         assertThat(LoginOutcome.classify(200, "{\"token\":\"x\"}").failure())

@@ -17,7 +17,9 @@ public record AuditVerdict(List<AuditFinding> violations, List<AuditFinding> war
 
     /** The KO message of the Audit request: every violation, one per line. */
     public String failureMessage() {
-        return violations.size() + " audit violation(s): " + violations.stream()
-                .map(violation -> violation.kind() + " " + violation.message()).collect(Collectors.joining("; "));
+        return violations.size() + " audit violation(s): "
+                + violations.stream()
+                        .map(violation -> violation.kind() + " " + violation.message())
+                        .collect(Collectors.joining("; "));
     }
 }

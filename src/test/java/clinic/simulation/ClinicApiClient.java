@@ -17,11 +17,11 @@ final class ClinicApiClient {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** An HTTP answer. */
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     private final String baseUrl;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     ClinicApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -36,13 +36,14 @@ final class ClinicApiClient {
     }
 
     Answer post(String path, Map<String, Object> body) throws IOException {
-        return send(request(path, null).POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+        return send(request(path, null)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
                 .header("Content-Type", "application/json"));
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(url(path))).timeout(TIMEOUT).header("Accept", "application/json");
         return token == null ? builder : builder.header("Authorization", "Token " + token);
     }
 
@@ -52,7 +53,8 @@ final class ClinicApiClient {
             return new Answer(response.statusCode(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + request.build().uri(), e);
+            throw new IOException(
+                    "interrupted while waiting for " + request.build().uri(), e);
         }
     }
 }

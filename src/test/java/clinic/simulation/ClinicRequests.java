@@ -28,31 +28,42 @@ final class ClinicRequests {
 
     private static final String ACCEPTABLE = "acceptable";
 
-    private ClinicRequests() {
-    }
+    private ClinicRequests() {}
 
     static HttpRequestActionBuilder register() {
-        return http("Register student").post(PreparedTarget.REGISTER)
-                .body(StringBody(session -> Json.write(account(session).registrationPayload()))).asJson()
-                .check(answerChecks("registration answer",
-                        (status, body) -> RegistrationOutcome.classify(status, body).failure()));
+        return http("Register student")
+                .post(PreparedTarget.REGISTER)
+                .body(StringBody(session -> Json.write(account(session).registrationPayload())))
+                .asJson()
+                .check(answerChecks(
+                        "registration answer",
+                        (status, body) ->
+                                RegistrationOutcome.classify(status, body).failure()));
     }
 
     static HttpRequestActionBuilder login(String name) {
-        return http(name).post(PreparedTarget.LOGIN)
-                .body(StringBody(session -> Json.write(account(session).loginPayload()))).asJson()
-                .check(answerChecks("login answer", (status, body) -> LoginOutcome.classify(status, body).failure()));
+        return http(name)
+                .post(PreparedTarget.LOGIN)
+                .body(StringBody(session -> Json.write(account(session).loginPayload())))
+                .asJson()
+                .check(answerChecks(
+                        "login answer",
+                        (status, body) -> LoginOutcome.classify(status, body).failure()));
     }
 
     static HttpRequestActionBuilder weeklySchedule(String name, String judgement, AnswerJudge judge) {
-        return http(name).get(PreparedTarget.WEEKLY_SCHEDULE).header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
+        return http(name)
+                .get(PreparedTarget.WEEKLY_SCHEDULE)
+                .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
                 .check(answerChecks(judgement, judge));
     }
 
     static HttpRequestActionBuilder reserve() {
-        return http("Reserve clinic").post(PreparedTarget.RESERVE)
+        return http("Reserve clinic")
+                .post(PreparedTarget.RESERVE)
                 .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
-                .body(StringBody(ClinicRequests::reservationBody)).asJson()
+                .body(StringBody(ClinicRequests::reservationBody))
+                .asJson()
                 .check(answerChecks("rejection reason", (status, body) -> {
                     ReservationAnswer answer = ReservationClassifier.classify(status, body);
                     return answer.reserved() ? null : answer.koMessage();
@@ -95,10 +106,14 @@ final class ClinicRequests {
             status().saveAs(SessionKeys.STATUS),
             responseTimeInMillis().saveAs(SessionKeys.LATENCY_MS),
             bodyString().saveAs(SessionKeys.BODY),
-            bodyString().transformWithSession((body, session) -> {
-                String failure = judge.failureOf(session.getInt(SessionKeys.STATUS), body);
-                return failure == null ? ACCEPTABLE : failure;
-            }).is(ACCEPTABLE).name(judgement).logActualValueInError(true)
+            bodyString()
+                    .transformWithSession((body, session) -> {
+                        String failure = judge.failureOf(session.getInt(SessionKeys.STATUS), body);
+                        return failure == null ? ACCEPTABLE : failure;
+                    })
+                    .is(ACCEPTABLE)
+                    .name(judgement)
+                    .logActualValueInError(true)
         };
     }
 }

@@ -38,15 +38,21 @@ public class ClinicReservationSimulation extends Simulation {
     private final RunLedger ledger = new RunLedger();
     private final AtomicReference<AuditResult> auditResult = new AtomicReference<>();
     private final PreparedTarget target = failingLoudly(() -> PreparedTarget.prepare(options, students.get(0)));
-    private final ClinicSteps steps = new ClinicSteps(ledger, ReservationPlanner.from(options), options.day(),
-            new FinalStateAudit(target.before(), target.expectedClinics()), auditResult);
+    private final ClinicSteps steps = new ClinicSteps(
+            ledger,
+            ReservationPlanner.from(options),
+            options.day(),
+            new FinalStateAudit(target.before(), target.expectedClinics()),
+            auditResult);
 
-    private final HttpProtocolBuilder httpProtocol = http.baseUrl(target.baseUrl())
-            .acceptHeader("application/json")
-            .userAgentHeader("clinic-load (Gatling)");
+    private final HttpProtocolBuilder httpProtocol =
+            http.baseUrl(target.baseUrl()).acceptHeader("application/json").userAgentHeader("clinic-load (Gatling)");
 
     private final ScenarioBuilder studentsReserving = scenario("Students")
-            .feed(listFeeder(students.stream().map(ClinicReservationSimulation::feederRecord).toList()).queue())
+            .feed(listFeeder(students.stream()
+                            .map(ClinicReservationSimulation::feederRecord)
+                            .toList())
+                    .queue())
             .exec(steps.register(), steps.login(), steps.readSchedule())
             .exec(rendezVous(options.students()))
             .exec(steps.reserveClinics());
@@ -56,11 +62,17 @@ public class ClinicReservationSimulation extends Simulation {
             .exec(steps.audit());
 
     {
-        SUMMARY.info("🚀 클리닉 예약 부하 테스트: {} 학생, {} ({}), 대상 {}, seed {}{}", options.students(),
-                options.day().koreanName(), options.profile().optionValue(), target.baseUrl(), options.seed(),
+        SUMMARY.info(
+                "🚀 클리닉 예약 부하 테스트: {} 학생, {} ({}), 대상 {}, seed {}{}",
+                options.students(),
+                options.day().koreanName(),
+                options.profile().optionValue(),
+                target.baseUrl(),
+                options.seed(),
                 options.seedGiven() ? "" : " (임의 생성: -Dseed=" + options.seed() + " 로 반복)");
-        setUp(studentsReserving.injectOpen(options.profile().injection(options))
-                .andThen(finalStateAudit.injectOpen(atOnceUsers(1))))
+        setUp(studentsReserving
+                        .injectOpen(options.profile().injection(options))
+                        .andThen(finalStateAudit.injectOpen(atOnceUsers(1))))
                 .protocols(httpProtocol)
                 .assertions(assertions())
                 .maxDuration(maxDuration());
@@ -72,7 +84,10 @@ public class ClinicReservationSimulation extends Simulation {
                 details("Schedule").failedRequests().count().is(0L),
                 details("Audit").failedRequests().count().is(0L),
                 details("Audit", "Audit final state").allRequests().count().is(1L),
-                details("Reserve", "Reserve clinic").responseTime().percentile(95.0).lt(options.p95Ms()));
+                details("Reserve", "Reserve clinic")
+                        .responseTime()
+                        .percentile(95.0)
+                        .lt(options.p95Ms()));
     }
 
     /**
@@ -86,7 +101,8 @@ public class ClinicReservationSimulation extends Simulation {
             case CONSTANT_RATE -> options.durationSeconds();
         };
         long requestTimeout = ClinicApiClient.TIMEOUT.toSeconds();
-        double student = (3 + options.maxReservations()) * requestTimeout + options.maxReservations() * options.pauseMax();
+        double student =
+                (3 + options.maxReservations()) * requestTimeout + options.maxReservations() * options.pauseMax();
         return Duration.ofSeconds(Math.round(arrivals + student + 2 * requestTimeout + 60));
     }
 
@@ -99,8 +115,13 @@ public class ClinicReservationSimulation extends Simulation {
         try {
             AuditResult result = auditResult.get();
             Instant end = ledger.loadEnded() != null ? ledger.loadEnded() : Instant.now();
-            Duration elapsed = ledger.loadStarted() == null ? Duration.ZERO : Duration.between(ledger.loadStarted(), end);
-            RunSummary summary = RunSummary.of(options, ledger, elapsed, options.students(),
+            Duration elapsed =
+                    ledger.loadStarted() == null ? Duration.ZERO : Duration.between(ledger.loadStarted(), end);
+            RunSummary summary = RunSummary.of(
+                    options,
+                    ledger,
+                    elapsed,
+                    options.students(),
                     result == null ? List.of() : result.finalSchedule().on(options.day()),
                     result == null ? null : result.verdict(),
                     "the audit could not read the final schedule (see the Audit group in the report)");

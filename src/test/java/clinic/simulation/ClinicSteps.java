@@ -30,7 +30,11 @@ final class ClinicSteps {
     private final FinalStateAudit audit;
     private final AtomicReference<AuditResult> auditResult;
 
-    ClinicSteps(RunLedger ledger, ReservationPlanner planner, ClinicDay day, FinalStateAudit audit,
+    ClinicSteps(
+            RunLedger ledger,
+            ReservationPlanner planner,
+            ClinicDay day,
+            FinalStateAudit audit,
             AtomicReference<AuditResult> auditResult) {
         this.ledger = ledger;
         this.planner = planner;
@@ -42,46 +46,57 @@ final class ClinicSteps {
     /** Registers the student; an existing account is reused. A refusal is KO but the student goes on. */
     ChainBuilder register() {
         return exec(session -> {
-            ledger.markLoadStarted(Instant.now());
-            return beforeRequest(session);
-        }).group("Register").on(ClinicRequests.register()).exec(this::recordRegistration);
+                    ledger.markLoadStarted(Instant.now());
+                    return beforeRequest(session);
+                })
+                .group("Register")
+                .on(ClinicRequests.register())
+                .exec(this::recordRegistration);
     }
 
     /** Logs in and keeps the token and the student's id; without them the student will not reserve. */
     ChainBuilder login() {
-        return exec(ClinicSteps::beforeRequest).group("Login").on(ClinicRequests.login("Log in"))
+        return exec(ClinicSteps::beforeRequest)
+                .group("Login")
+                .on(ClinicRequests.login("Log in"))
                 .exec(this::recordLogin);
     }
 
     /** Reads the weekly schedule and plans the reservation attempts among the target day's clinics. */
     ChainBuilder readSchedule() {
-        return doIf(ClinicSteps::loggedIn).then(exec(ClinicSteps::beforeRequest)
-                .group("Schedule").on(ClinicRequests.weeklySchedule("Weekly schedule", "weekly schedule",
-                        ClinicRequests::scheduleFailure))
-                .exec(this::recordScheduleAndPlan));
+        return doIf(ClinicSteps::loggedIn)
+                .then(exec(ClinicSteps::beforeRequest)
+                        .group("Schedule")
+                        .on(ClinicRequests.weeklySchedule(
+                                "Weekly schedule", "weekly schedule", ClinicRequests::scheduleFailure))
+                        .exec(this::recordScheduleAndPlan));
     }
 
     /** The planned attempts, a pause before each but the first; does nothing for a student without a plan. */
     ChainBuilder reserveClinics() {
-        return doIf(ClinicSteps::hasPlan).then(foreach(session -> session.getList(SessionKeys.PLAN),
-                SessionKeys.ATTEMPT).on(
-                        pause(session -> session.<PlannedAttempt>get(SessionKeys.ATTEMPT).pauseBefore()),
-                        exec(ClinicSteps::beforeRequest),
-                        group("Reserve").on(ClinicRequests.reserve()),
-                        exec(this::recordAttempt)));
+        return doIf(ClinicSteps::hasPlan)
+                .then(foreach(session -> session.getList(SessionKeys.PLAN), SessionKeys.ATTEMPT)
+                        .on(
+                                pause(session -> session.<PlannedAttempt>get(SessionKeys.ATTEMPT)
+                                        .pauseBefore()),
+                                exec(ClinicSteps::beforeRequest),
+                                group("Reserve").on(ClinicRequests.reserve()),
+                                exec(this::recordAttempt)));
     }
 
     /** After the load: one user logs in, reads the final schedule and audits it against the ledger. */
     ChainBuilder audit() {
         return exec(session -> {
-            ledger.markLoadEnded(Instant.now());
-            return beforeRequest(session);
-        }).group("Audit").on(
-                ClinicRequests.login("Audit login"),
-                exec(ClinicSteps::keepAuditToken),
-                doIf(ClinicSteps::loggedIn).then(
-                        ClinicRequests.weeklySchedule("Audit final state", "final state audit",
-                                this::auditFailure)));
+                    ledger.markLoadEnded(Instant.now());
+                    return beforeRequest(session);
+                })
+                .group("Audit")
+                .on(
+                        ClinicRequests.login("Audit login"),
+                        exec(ClinicSteps::keepAuditToken),
+                        doIf(ClinicSteps::loggedIn)
+                                .then(ClinicRequests.weeklySchedule(
+                                        "Audit final state", "final state audit", this::auditFailure)));
     }
 
     private String auditFailure(int status, String body) {
@@ -109,12 +124,14 @@ final class ClinicSteps {
     }
 
     private static boolean hasPlan(Session session) {
-        return loggedIn(session) && session.contains(SessionKeys.PLAN)
+        return loggedIn(session)
+                && session.contains(SessionKeys.PLAN)
                 && !session.getList(SessionKeys.PLAN).isEmpty();
     }
 
     private static long latency(Session session) {
-        return answered(session) ? session.getLong(SessionKeys.LATENCY_MS)
+        return answered(session)
+                ? session.getLong(SessionKeys.LATENCY_MS)
                 : System.currentTimeMillis() - session.getLong(SessionKeys.SENT_AT_MS);
     }
 
@@ -127,20 +144,34 @@ final class ClinicSteps {
     }
 
     private Session recordRegistration(Session session) {
-        RegistrationOutcome outcome = answered(session) ? RegistrationOutcome.classify(status(session), body(session))
+        RegistrationOutcome outcome = answered(session)
+                ? RegistrationOutcome.classify(status(session), body(session))
                 : new RegistrationOutcome(RegistrationOutcome.Kind.REFUSED, "no HTTP answer");
-        ledger.add(new Registration(ClinicRequests.account(session).username(), outcome, status(session),
-                latency(session), body(session), Instant.now()));
+        ledger.add(new Registration(
+                ClinicRequests.account(session).username(),
+                outcome,
+                status(session),
+                latency(session),
+                body(session),
+                Instant.now()));
         return session;
     }
 
     private Session recordLogin(Session session) {
-        LoginOutcome outcome = answered(session) ? LoginOutcome.classify(status(session), body(session))
+        LoginOutcome outcome = answered(session)
+                ? LoginOutcome.classify(status(session), body(session))
                 : new LoginOutcome(null, null, "no HTTP answer (connection failed or timed out)");
-        ledger.add(new Login(ClinicRequests.account(session).username(), outcome.studentId(), outcome.failure(),
-                status(session), latency(session), body(session), Instant.now()));
-        return outcome.ok() ? session.set(SessionKeys.TOKEN, outcome.token())
-                .set(SessionKeys.STUDENT_ID, outcome.studentId()) : session;
+        ledger.add(new Login(
+                ClinicRequests.account(session).username(),
+                outcome.studentId(),
+                outcome.failure(),
+                status(session),
+                latency(session),
+                body(session),
+                Instant.now()));
+        return outcome.ok()
+                ? session.set(SessionKeys.TOKEN, outcome.token()).set(SessionKeys.STUDENT_ID, outcome.studentId())
+                : session;
     }
 
     private static Session keepAuditToken(Session session) {
@@ -152,24 +183,40 @@ final class ClinicSteps {
     }
 
     private Session recordScheduleAndPlan(Session session) {
-        String failure = answered(session) ? ClinicRequests.scheduleFailure(status(session), body(session))
+        String failure = answered(session)
+                ? ClinicRequests.scheduleFailure(status(session), body(session))
                 : "no HTTP answer (connection failed or timed out)";
-        ledger.add(new ScheduleRead(ClinicRequests.account(session).username(), failure, status(session),
-                latency(session), body(session), Instant.now()));
+        ledger.add(new ScheduleRead(
+                ClinicRequests.account(session).username(),
+                failure,
+                status(session),
+                latency(session),
+                body(session),
+                Instant.now()));
         if (failure != null) {
             return session;
         }
-        List<Long> visible = ScheduleParser.parse(body(session)).on(day).stream().map(ScheduledClinic::id).toList();
-        return session.set(SessionKeys.PLAN, planner.plan(ClinicRequests.account(session).index(), visible));
+        List<Long> visible = ScheduleParser.parse(body(session)).on(day).stream()
+                .map(ScheduledClinic::id)
+                .toList();
+        return session.set(
+                SessionKeys.PLAN, planner.plan(ClinicRequests.account(session).index(), visible));
     }
 
     private Session recordAttempt(Session session) {
         PlannedAttempt attempt = session.get(SessionKeys.ATTEMPT);
-        ReservationAnswer answer = answered(session) ? ReservationClassifier.classify(status(session), body(session))
+        ReservationAnswer answer = answered(session)
+                ? ReservationClassifier.classify(status(session), body(session))
                 : ReservationClassifier.noAnswer();
-        ledger.add(new ReservationAttempt(ClinicRequests.account(session).username(),
-                session.getLong(SessionKeys.STUDENT_ID), attempt.clinicId(), answer.reason(), status(session),
-                latency(session), body(session), Instant.now()));
+        ledger.add(new ReservationAttempt(
+                ClinicRequests.account(session).username(),
+                session.getLong(SessionKeys.STUDENT_ID),
+                attempt.clinicId(),
+                answer.reason(),
+                status(session),
+                latency(session),
+                body(session),
+                Instant.now()));
         return session;
     }
 }

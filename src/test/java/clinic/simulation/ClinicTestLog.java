@@ -15,42 +15,57 @@ import java.util.List;
  */
 final class ClinicTestLog {
 
-    private ClinicTestLog() {
-    }
+    private ClinicTestLog() {}
 
-    private record Line(Instant at, String text) {
-    }
+    private record Line(Instant at, String text) {}
 
     static String render(RunLedger ledger, RunSummary summary) {
         List<Line> lines = new ArrayList<>();
         for (Registration registration : ledger.registrations()) {
-            lines.add(new Line(registration.at(), "REGISTER " + registration.username() + " "
-                    + registration.outcome().kind() + status(registration.status()) + " " + registration.latencyMs()
-                    + " ms" + (registration.outcome().ok() ? "" : " " + registration.outcome().failure())
-                    + " | " + oneLine(registration.body())));
+            lines.add(new Line(
+                    registration.at(),
+                    "REGISTER " + registration.username() + " "
+                            + registration.outcome().kind() + status(registration.status()) + " "
+                            + registration.latencyMs()
+                            + " ms"
+                            + (registration.outcome().ok()
+                                    ? ""
+                                    : " " + registration.outcome().failure())
+                            + " | " + oneLine(registration.body())));
         }
         for (Login login : ledger.logins()) {
-            lines.add(new Line(login.at(), "LOGIN " + login.username() + (login.ok() ? " OK id=" + login.studentId()
-                    : " ❌ 로그인 실패: " + login.failure()) + status(login.status()) + " " + login.latencyMs() + " ms"
-                    + (login.ok() ? "" : " | " + oneLine(login.body()))));
+            lines.add(new Line(
+                    login.at(),
+                    "LOGIN " + login.username()
+                            + (login.ok() ? " OK id=" + login.studentId() : " ❌ 로그인 실패: " + login.failure())
+                            + status(login.status()) + " " + login.latencyMs() + " ms"
+                            + (login.ok() ? "" : " | " + oneLine(login.body()))));
         }
         for (ScheduleRead read : ledger.scheduleReads()) {
-            lines.add(new Line(read.at(), "SCHEDULE " + read.username() + (read.ok() ? " OK"
-                    : " ❌ 스케줄 조회 실패: " + read.failure() + " | " + oneLine(read.body())) + status(read.status())
-                    + " " + read.latencyMs() + " ms"));
+            lines.add(new Line(
+                    read.at(),
+                    "SCHEDULE " + read.username()
+                            + (read.ok() ? " OK" : " ❌ 스케줄 조회 실패: " + read.failure() + " | " + oneLine(read.body()))
+                            + status(read.status())
+                            + " " + read.latencyMs() + " ms"));
         }
         for (ReservationAttempt attempt : ledger.attempts()) {
-            lines.add(new Line(attempt.at(), "RESERVE " + attempt.username() + " (id " + attempt.studentId()
-                    + ") clinic " + attempt.clinicId() + " " + attempt.reason() + status(attempt.status()) + " "
-                    + attempt.latencyMs() + " ms | " + oneLine(attempt.body())));
+            lines.add(new Line(
+                    attempt.at(),
+                    "RESERVE " + attempt.username() + " (id " + attempt.studentId()
+                            + ") clinic " + attempt.clinicId() + " " + attempt.reason() + status(attempt.status()) + " "
+                            + attempt.latencyMs() + " ms | " + oneLine(attempt.body())));
         }
         lines.sort(Comparator.comparing(Line::at));
         StringBuilder log = new StringBuilder();
-        log.append("# clinic reservation load test, options: ").append(summary.options().describe()).append('\n');
+        log.append("# clinic reservation load test, options: ")
+                .append(summary.options().describe())
+                .append('\n');
         if (ledger.loadStarted() != null) {
             log.append(ledger.loadStarted()).append(" load started\n");
         }
-        lines.forEach(line -> log.append(line.at()).append(' ').append(line.text()).append('\n'));
+        lines.forEach(
+                line -> log.append(line.at()).append(' ').append(line.text()).append('\n'));
         if (ledger.loadEnded() != null) {
             log.append(ledger.loadEnded()).append(" load ended, audit started\n");
         }

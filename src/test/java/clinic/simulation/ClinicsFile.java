@@ -6,11 +6,11 @@ import java.util.List;
 final class ClinicsFile {
     static final String FILE = "clinics.csv";
 
-    private ClinicsFile() {
-    }
+    private ClinicsFile() {}
 
     static List<ExpectedClinic> expectedClinics() {
         return CsvResource.read(FILE).stream()
-                .map(row -> new ExpectedClinic(null, row.get("day"), row.get("time"), row.get("room"))).toList();
+                .map(row -> new ExpectedClinic(null, row.get("day"), row.get("time"), row.get("room")))
+                .toList();
     }
 }

@@ -14,8 +14,7 @@ import java.util.Map;
 /** Reads the simple CSV files of data/ (a header line, no quoting) from the test classpath. */
 final class CsvResource {
 
-    private CsvResource() {
-    }
+    private CsvResource() {}
 
     static List<Map<String, String>> read(String name) {
         InputStream stream = CsvResource.class.getClassLoader().getResourceAsStream(name);

@@ -48,88 +48,125 @@ public final class FinalStateAudit {
         return new AuditVerdict(violations, sameTimeWarnings(after));
     }
 
-    private record StudentInClinic(long studentId, long clinicId) {
-    }
+    private record StudentInClinic(long studentId, long clinicId) {}
 
     private static void checkCapacity(ScheduledClinic clinic, List<AuditFinding> violations) {
         int held = Math.max(clinic.students().size(), clinic.currentCount());
         if (held > clinic.capacity()) {
-            violations.add(new AuditFinding(Kind.OVER_CAPACITY, clinic.label() + " holds " + held
-                    + " students for a capacity of " + clinic.capacity() + " (roster " + clinic.students().size()
-                    + ", current_count " + clinic.currentCount() + "): " + names(clinic.students())));
+            violations.add(new AuditFinding(
+                    Kind.OVER_CAPACITY,
+                    clinic.label() + " holds " + held
+                            + " students for a capacity of " + clinic.capacity() + " (roster "
+                            + clinic.students().size()
+                            + ", current_count " + clinic.currentCount() + "): " + names(clinic.students())));
         }
     }
 
     private static void checkDuplicates(ScheduledClinic clinic, List<AuditFinding> violations) {
         Map<Long, List<RosterStudent>> byId = clinic.students().stream()
                 .collect(Collectors.groupingBy(RosterStudent::id, LinkedHashMap::new, Collectors.toList()));
-        byId.values().stream().filter(entries -> entries.size() > 1).forEach(entries -> violations.add(
-                new AuditFinding(Kind.DUPLICATE_STUDENT, clinic.label() + " lists " + entries.get(0).username()
-                        + " (id " + entries.get(0).id() + ") " + entries.size() + " times")));
+        byId.values().stream()
+                .filter(entries -> entries.size() > 1)
+                .forEach(entries -> violations.add(new AuditFinding(
+                        Kind.DUPLICATE_STUDENT,
+                        clinic.label() + " lists " + entries.get(0).username() + " (id "
+                                + entries.get(0).id() + ") " + entries.size() + " times")));
     }
 
-    private void checkPhantoms(ScheduledClinic clinic, Set<StudentInClinic> accepted,
-            Collection<ReservationAttempt> attempts, List<AuditFinding> violations) {
-        Set<Long> there = before.clinic(clinic.id()).map(earlier -> earlier.students().stream()
-                .map(RosterStudent::id).collect(Collectors.toSet())).orElse(Set.of());
+    private void checkPhantoms(
+            ScheduledClinic clinic,
+            Set<StudentInClinic> accepted,
+            Collection<ReservationAttempt> attempts,
+            List<AuditFinding> violations) {
+        Set<Long> there = before.clinic(clinic.id())
+                .map(earlier ->
+                        earlier.students().stream().map(RosterStudent::id).collect(Collectors.toSet()))
+                .orElse(Set.of());
         Set<Long> seen = new HashSet<>();
         for (RosterStudent student : clinic.students()) {
-            if (!seen.add(student.id()) || there.contains(student.id())
+            if (!seen.add(student.id())
+                    || there.contains(student.id())
                     || accepted.contains(new StudentInClinic(student.id(), clinic.id()))) {
                 continue;
             }
             List<String> answers = attempts.stream()
                     .filter(attempt -> attempt.studentId() == student.id() && attempt.clinicId() == clinic.id())
-                    .map(attempt -> attempt.reason().name()).toList();
-            violations.add(new AuditFinding(Kind.PHANTOM_RESERVATION, student.username() + " (id " + student.id()
-                    + ") is in the roster of " + clinic.label() + " but was not there before and no reservation "
-                    + "of it was answered 200 (answers: " + (answers.isEmpty() ? "none" : String.join(", ", answers))
-                    + ")"));
+                    .map(attempt -> attempt.reason().name())
+                    .toList();
+            violations.add(new AuditFinding(
+                    Kind.PHANTOM_RESERVATION,
+                    student.username() + " (id " + student.id()
+                            + ") is in the roster of " + clinic.label()
+                            + " but was not there before and no reservation "
+                            + "of it was answered 200 (answers: "
+                            + (answers.isEmpty() ? "none" : String.join(", ", answers))
+                            + ")"));
         }
     }
 
-    private static void checkAcceptedPresent(WeeklySchedule after, Set<StudentInClinic> accepted,
-            Map<Long, String> usernames, List<AuditFinding> violations) {
+    private static void checkAcceptedPresent(
+            WeeklySchedule after,
+            Set<StudentInClinic> accepted,
+            Map<Long, String> usernames,
+            List<AuditFinding> violations) {
         accepted.stream()
-                .sorted((a, b) -> a.clinicId() != b.clinicId() ? Long.compare(a.clinicId(), b.clinicId())
+                .sorted((a, b) -> a.clinicId() != b.clinicId()
+                        ? Long.compare(a.clinicId(), b.clinicId())
                         : Long.compare(a.studentId(), b.studentId()))
                 .forEach(reservation -> {
                     String student = usernames.get(reservation.studentId()) + " (id " + reservation.studentId() + ")";
-                    after.clinic(reservation.clinicId()).ifPresentOrElse(clinic -> {
-                        boolean listed = clinic.students().stream()
-                                .anyMatch(rostered -> rostered.id() == reservation.studentId());
-                        if (!listed) {
-                            violations.add(new AuditFinding(Kind.ACCEPTED_MISSING, "the reservation of " + student
-                                    + " in " + clinic.label() + " was answered 200 but the student is not in its "
-                                    + "final roster"));
-                        }
-                    }, () -> violations.add(new AuditFinding(Kind.ACCEPTED_MISSING, "the reservation of " + student
-                            + " in clinic " + reservation.clinicId() + " was answered 200 but that clinic is not in "
-                            + "the final schedule")));
+                    after.clinic(reservation.clinicId())
+                            .ifPresentOrElse(
+                                    clinic -> {
+                                        boolean listed = clinic.students().stream()
+                                                .anyMatch(rostered -> rostered.id() == reservation.studentId());
+                                        if (!listed) {
+                                            violations.add(new AuditFinding(
+                                                    Kind.ACCEPTED_MISSING,
+                                                    "the reservation of " + student
+                                                            + " in " + clinic.label()
+                                                            + " was answered 200 but the student is not in its "
+                                                            + "final roster"));
+                                        }
+                                    },
+                                    () -> violations.add(new AuditFinding(
+                                            Kind.ACCEPTED_MISSING,
+                                            "the reservation of " + student
+                                                    + " in clinic " + reservation.clinicId()
+                                                    + " was answered 200 but that clinic is not in "
+                                                    + "the final schedule")));
                 });
     }
 
     private void checkExpectedVisible(WeeklySchedule after, List<AuditFinding> violations) {
         for (ExpectedClinic expected : expectedClinics) {
             if (after.clinics().stream().noneMatch(expected::matches)) {
-                violations.add(new AuditFinding(Kind.CLINIC_NOT_VISIBLE, expected.label()
-                        + " made by the setup is not in the final schedule"
-                        + (after.fromClinicList() ? "" : " (the answer had no 'clinics' list, only the grid, which "
-                                + "shows one clinic per day and time)")));
+                violations.add(new AuditFinding(
+                        Kind.CLINIC_NOT_VISIBLE,
+                        expected.label()
+                                + " made by the setup is not in the final schedule"
+                                + (after.fromClinicList()
+                                        ? ""
+                                        : " (the answer had no 'clinics' list, only the grid, which "
+                                                + "shows one clinic per day and time)")));
             }
         }
     }
 
-    private static void checkTechnicalFailures(Collection<ReservationAttempt> attempts,
-            List<AuditFinding> violations) {
+    private static void checkTechnicalFailures(Collection<ReservationAttempt> attempts, List<AuditFinding> violations) {
         Map<RejectionReason, Long> technical = new EnumMap<>(RejectionReason.class);
-        attempts.stream().filter(attempt -> attempt.reason().technical())
+        attempts.stream()
+                .filter(attempt -> attempt.reason().technical())
                 .forEach(attempt -> technical.merge(attempt.reason(), 1L, Long::sum));
         long total = technical.values().stream().mapToLong(Long::longValue).sum();
         if (total > 0) {
-            violations.add(new AuditFinding(Kind.TECHNICAL_FAILURES, total + " reservation attempt(s) failed "
-                    + "technically: " + technical.entrySet().stream().map(entry -> entry.getKey() + " "
-                            + entry.getValue()).collect(Collectors.joining(", "))));
+            violations.add(new AuditFinding(
+                    Kind.TECHNICAL_FAILURES,
+                    total + " reservation attempt(s) failed "
+                            + "technically: "
+                            + technical.entrySet().stream()
+                                    .map(entry -> entry.getKey() + " " + entry.getValue())
+                                    .collect(Collectors.joining(", "))));
         }
     }
 
@@ -137,20 +174,27 @@ public final class FinalStateAudit {
         Map<Long, List<ScheduledClinic>> clinicsByStudent = new LinkedHashMap<>();
         Map<Long, String> usernames = new LinkedHashMap<>();
         for (ScheduledClinic clinic : after.clinics()) {
-            clinic.students().stream().map(RosterStudent::id).distinct().forEach(id ->
-                    clinicsByStudent.computeIfAbsent(id, key -> new ArrayList<>()).add(clinic));
+            clinic.students().stream()
+                    .map(RosterStudent::id)
+                    .distinct()
+                    .forEach(id -> clinicsByStudent
+                            .computeIfAbsent(id, key -> new ArrayList<>())
+                            .add(clinic));
             clinic.students().forEach(student -> usernames.putIfAbsent(student.id(), student.username()));
         }
         List<AuditFinding> warnings = new ArrayList<>();
         clinicsByStudent.forEach((studentId, clinics) -> clinics.stream()
-                .collect(Collectors.groupingBy(clinic -> clinic.day() + " " + clinic.time(), LinkedHashMap::new,
-                        Collectors.toList()))
+                .collect(Collectors.groupingBy(
+                        clinic -> clinic.day() + " " + clinic.time(), LinkedHashMap::new, Collectors.toList()))
                 .forEach((slot, sameSlot) -> {
                     if (sameSlot.size() > 1) {
-                        warnings.add(new AuditFinding(Kind.SAME_TIME_CLINICS, usernames.get(studentId) + " (id "
-                                + studentId + ") holds " + sameSlot.size() + " clinics at " + slot + ": "
-                                + sameSlot.stream().map(clinic -> clinic.id() + " (" + clinic.room() + ")")
-                                        .collect(Collectors.joining(", "))));
+                        warnings.add(new AuditFinding(
+                                Kind.SAME_TIME_CLINICS,
+                                usernames.get(studentId) + " (id "
+                                        + studentId + ") holds " + sameSlot.size() + " clinics at " + slot + ": "
+                                        + sameSlot.stream()
+                                                .map(clinic -> clinic.id() + " (" + clinic.room() + ")")
+                                                .collect(Collectors.joining(", "))));
                     }
                 }));
         return warnings;

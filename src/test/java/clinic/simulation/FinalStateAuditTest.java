@@ -16,8 +16,8 @@ class FinalStateAuditTest {
     private static final RosterStudent CHOI = new RosterStudent(3, "테스트학생03", "test_student_03");
 
     private static ScheduledClinic clinic(long id, String time, String room, int capacity, RosterStudent... roster) {
-        return new ScheduledClinic(id, "mon", time, room, "physics1", "테스트강사01", capacity, roster.length,
-                Arrays.asList(roster));
+        return new ScheduledClinic(
+                id, "mon", time, room, "physics1", "테스트강사01", capacity, roster.length, Arrays.asList(roster));
     }
 
     private static ReservationAttempt attempt(RosterStudent student, long clinicId, RejectionReason reason) {
@@ -28,20 +28,24 @@ class FinalStateAuditTest {
         return new WeeklySchedule(List.of(clinics), true);
     }
 
-    private static final WeeklySchedule EMPTY_BEFORE = schedule(clinic(10, "18:00", "1강의실", 2),
-            clinic(11, "18:00", "2강의실", 2));
-    private static final List<ExpectedClinic> EXPECTED = List.of(new ExpectedClinic(10L, "mon", "18:00", "1강의실"),
-            new ExpectedClinic(11L, "mon", "18:00", "2강의실"));
+    private static final WeeklySchedule EMPTY_BEFORE =
+            schedule(clinic(10, "18:00", "1강의실", 2), clinic(11, "18:00", "2강의실", 2));
+    private static final List<ExpectedClinic> EXPECTED =
+            List.of(new ExpectedClinic(10L, "mon", "18:00", "1강의실"), new ExpectedClinic(11L, "mon", "18:00", "2강의실"));
 
     private final FinalStateAudit audit = new FinalStateAudit(EMPTY_BEFORE, EXPECTED);
 
     @Test
     void consistentFinalStatePasses() {
         WeeklySchedule before = schedule(clinic(10, "18:00", "1강의실", 2, CHOI), clinic(11, "18:00", "2강의실", 2));
-        AuditVerdict verdict = new FinalStateAudit(before, EXPECTED).audit(
-                schedule(clinic(10, "18:00", "1강의실", 2, CHOI, ALICE), clinic(11, "18:00", "2강의실", 2, BOB)),
-                List.of(attempt(ALICE, 10, RejectionReason.RESERVED), attempt(BOB, 10, RejectionReason.OCCUPIED),
-                        attempt(BOB, 11, RejectionReason.RESERVED), attempt(ALICE, 10, RejectionReason.ALREADY_RESERVED)));
+        AuditVerdict verdict = new FinalStateAudit(before, EXPECTED)
+                .audit(
+                        schedule(clinic(10, "18:00", "1강의실", 2, CHOI, ALICE), clinic(11, "18:00", "2강의실", 2, BOB)),
+                        List.of(
+                                attempt(ALICE, 10, RejectionReason.RESERVED),
+                                        attempt(BOB, 10, RejectionReason.OCCUPIED),
+                                attempt(BOB, 11, RejectionReason.RESERVED),
+                                        attempt(ALICE, 10, RejectionReason.ALREADY_RESERVED)));
 
         assertThat(verdict.passed()).isTrue();
         assertThat(verdict.violations()).isEmpty();
@@ -52,13 +56,17 @@ class FinalStateAuditTest {
     void moreStudentsThanSeatsIsOverCapacity() {
         AuditVerdict verdict = audit.audit(
                 schedule(clinic(10, "18:00", "1강의실", 2, ALICE, BOB, CHOI), clinic(11, "18:00", "2강의실", 2)),
-                List.of(attempt(ALICE, 10, RejectionReason.RESERVED), attempt(BOB, 10, RejectionReason.RESERVED),
+                List.of(
+                        attempt(ALICE, 10, RejectionReason.RESERVED),
+                        attempt(BOB, 10, RejectionReason.RESERVED),
                         attempt(CHOI, 10, RejectionReason.RESERVED)));
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.violations()).containsExactly(new AuditFinding(Kind.OVER_CAPACITY,
-                "clinic 10 (mon 18:00 1강의실) holds 3 students for a capacity of 2 (roster 3, current_count 3): "
-                        + "test_student_01, test_student_02, test_student_03"));
+        assertThat(verdict.violations())
+                .containsExactly(new AuditFinding(
+                        Kind.OVER_CAPACITY,
+                        "clinic 10 (mon 18:00 1강의실) holds 3 students for a capacity of 2 (roster 3, current_count 3): "
+                                + "test_student_01, test_student_02, test_student_03"));
     }
 
     @Test
@@ -75,8 +83,9 @@ class FinalStateAuditTest {
                 schedule(clinic(10, "18:00", "1강의실", 6, ALICE, ALICE), clinic(11, "18:00", "2강의실", 2)),
                 List.of(attempt(ALICE, 10, RejectionReason.RESERVED)));
 
-        assertThat(verdict.violations()).containsExactly(new AuditFinding(Kind.DUPLICATE_STUDENT,
-                "clinic 10 (mon 18:00 1강의실) lists test_student_01 (id 1) 2 times"));
+        assertThat(verdict.violations())
+                .containsExactly(new AuditFinding(
+                        Kind.DUPLICATE_STUDENT, "clinic 10 (mon 18:00 1강의실) lists test_student_01 (id 1) 2 times"));
     }
 
     @Test
@@ -85,19 +94,23 @@ class FinalStateAuditTest {
                 schedule(clinic(10, "18:00", "1강의실", 2, BOB), clinic(11, "18:00", "2강의실", 2)),
                 List.of(attempt(ALICE, 10, RejectionReason.RESERVED), attempt(BOB, 10, RejectionReason.RESERVED)));
 
-        assertThat(verdict.violations()).containsExactly(new AuditFinding(Kind.ACCEPTED_MISSING,
-                "the reservation of test_student_01 (id 1) in clinic 10 (mon 18:00 1강의실) was answered 200 but the "
-                        + "student is not in its final roster"));
+        assertThat(verdict.violations())
+                .containsExactly(new AuditFinding(
+                        Kind.ACCEPTED_MISSING,
+                        "the reservation of test_student_01 (id 1) in clinic 10 (mon 18:00 1강의실) was answered 200 but the "
+                                + "student is not in its final roster"));
     }
 
     @Test
     void acceptedReservationOfAVanishedClinicIsMissing() {
-        AuditVerdict verdict = new FinalStateAudit(EMPTY_BEFORE, List.of()).audit(
-                schedule(clinic(10, "18:00", "1강의실", 2)), List.of(attempt(BOB, 11, RejectionReason.RESERVED)));
+        AuditVerdict verdict = new FinalStateAudit(EMPTY_BEFORE, List.of())
+                .audit(schedule(clinic(10, "18:00", "1강의실", 2)), List.of(attempt(BOB, 11, RejectionReason.RESERVED)));
 
-        assertThat(verdict.violations()).containsExactly(new AuditFinding(Kind.ACCEPTED_MISSING,
-                "the reservation of test_student_02 (id 2) in clinic 11 was answered 200 but that clinic is not in "
-                        + "the final schedule"));
+        assertThat(verdict.violations())
+                .containsExactly(new AuditFinding(
+                        Kind.ACCEPTED_MISSING,
+                        "the reservation of test_student_02 (id 2) in clinic 11 was answered 200 but that clinic is not in "
+                                + "the final schedule"));
     }
 
     @Test
@@ -106,43 +119,57 @@ class FinalStateAuditTest {
                 schedule(clinic(10, "18:00", "1강의실", 2, ALICE), clinic(11, "18:00", "2강의실", 2)),
                 List.of(attempt(ALICE, 10, RejectionReason.OCCUPIED)));
 
-        assertThat(verdict.violations()).containsExactly(new AuditFinding(Kind.PHANTOM_RESERVATION,
-                "test_student_01 (id 1) is in the roster of clinic 10 (mon 18:00 1강의실) but was not there before and "
-                        + "no reservation of it was answered 200 (answers: OCCUPIED)"));
+        assertThat(verdict.violations())
+                .containsExactly(new AuditFinding(
+                        Kind.PHANTOM_RESERVATION,
+                        "test_student_01 (id 1) is in the roster of clinic 10 (mon 18:00 1강의실) but was not there before and "
+                                + "no reservation of it was answered 200 (answers: OCCUPIED)"));
     }
 
     @Test
     void setupClinicMissingFromTheFinalScheduleIsNotVisible() {
-        AuditVerdict verdict = audit.audit(new WeeklySchedule(List.of(clinic(10, "18:00", "1강의실", 2)), false),
-                List.of());
+        AuditVerdict verdict =
+                audit.audit(new WeeklySchedule(List.of(clinic(10, "18:00", "1강의실", 2)), false), List.of());
 
-        assertThat(verdict.violations()).containsExactly(new AuditFinding(Kind.CLINIC_NOT_VISIBLE,
-                "clinic 11 (mon 18:00 2강의실) made by the setup is not in the final schedule (the answer had no "
-                        + "'clinics' list, only the grid, which shows one clinic per day and time)"));
+        assertThat(verdict.violations())
+                .containsExactly(new AuditFinding(
+                        Kind.CLINIC_NOT_VISIBLE,
+                        "clinic 11 (mon 18:00 2강의실) made by the setup is not in the final schedule (the answer had no "
+                                + "'clinics' list, only the grid, which shows one clinic per day and time)"));
     }
 
     @Test
     void expectedClinicsFromTheCsvMatchByDayTimeAndRoom() {
-        FinalStateAudit fromCsv = new FinalStateAudit(EMPTY_BEFORE,
-                List.of(new ExpectedClinic(null, "mon", "19:00", "3강의실"), new ExpectedClinic(null, "mon", "18:00",
-                        "1강의실")));
+        FinalStateAudit fromCsv = new FinalStateAudit(
+                EMPTY_BEFORE,
+                List.of(
+                        new ExpectedClinic(null, "mon", "19:00", "3강의실"),
+                        new ExpectedClinic(null, "mon", "18:00", "1강의실")));
         AuditVerdict verdict = fromCsv.audit(schedule(clinic(10, "18:00", "1강의실", 2)), List.of());
 
-        assertThat(verdict.violations()).containsExactly(new AuditFinding(Kind.CLINIC_NOT_VISIBLE,
-                "clinic (mon 19:00 3강의실) made by the setup is not in the final schedule"));
+        assertThat(verdict.violations())
+                .containsExactly(new AuditFinding(
+                        Kind.CLINIC_NOT_VISIBLE,
+                        "clinic (mon 19:00 3강의실) made by the setup is not in the final schedule"));
     }
 
     @Test
     void anyTechnicalFailureIsAViolation() {
         AuditVerdict verdict = audit.audit(
                 schedule(clinic(10, "18:00", "1강의실", 2), clinic(11, "18:00", "2강의실", 2)),
-                List.of(attempt(ALICE, 10, RejectionReason.SERVER_ERROR), attempt(BOB, 10, RejectionReason.SERVER_ERROR),
-                        attempt(CHOI, 11, RejectionReason.NETWORK_ERROR), attempt(ALICE, 11, RejectionReason.OCCUPIED)));
+                List.of(
+                        attempt(ALICE, 10, RejectionReason.SERVER_ERROR),
+                                attempt(BOB, 10, RejectionReason.SERVER_ERROR),
+                        attempt(CHOI, 11, RejectionReason.NETWORK_ERROR),
+                                attempt(ALICE, 11, RejectionReason.OCCUPIED)));
 
-        assertThat(verdict.violations()).containsExactly(new AuditFinding(Kind.TECHNICAL_FAILURES,
-                "3 reservation attempt(s) failed technically: SERVER_ERROR 2, NETWORK_ERROR 1"));
-        assertThat(verdict.failureMessage()).isEqualTo("1 audit violation(s): TECHNICAL_FAILURES 3 reservation "
-                + "attempt(s) failed technically: SERVER_ERROR 2, NETWORK_ERROR 1");
+        assertThat(verdict.violations())
+                .containsExactly(new AuditFinding(
+                        Kind.TECHNICAL_FAILURES,
+                        "3 reservation attempt(s) failed technically: SERVER_ERROR 2, NETWORK_ERROR 1"));
+        assertThat(verdict.failureMessage())
+                .isEqualTo("1 audit violation(s): TECHNICAL_FAILURES 3 reservation "
+                        + "attempt(s) failed technically: SERVER_ERROR 2, NETWORK_ERROR 1");
     }
 
     @Test
@@ -152,7 +179,9 @@ class FinalStateAuditTest {
                 List.of(attempt(ALICE, 10, RejectionReason.RESERVED), attempt(ALICE, 11, RejectionReason.RESERVED)));
 
         assertThat(verdict.passed()).isTrue();
-        assertThat(verdict.warnings()).containsExactly(new AuditFinding(Kind.SAME_TIME_CLINICS,
-                "test_student_01 (id 1) holds 2 clinics at mon 18:00: 10 (1강의실), 11 (2강의실)"));
+        assertThat(verdict.warnings())
+                .containsExactly(new AuditFinding(
+                        Kind.SAME_TIME_CLINICS,
+                        "test_student_01 (id 1) holds 2 clinics at mon 18:00: 10 (1강의실), 11 (2강의실)"));
     }
 }

@@ -9,8 +9,7 @@ import java.util.Optional;
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The body as a JSON object, or empty when it is blank, not JSON, or not an object. */
     static Optional<JsonNode> object(String body) {

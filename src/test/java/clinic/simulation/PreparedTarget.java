@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * @param expectedClinics what the setup made, which the final schedule must show
  * @param before          the schedule before any load, read as a fixture student
  */
-public record PreparedTarget(String baseUrl, ReferenceServer server, List<ExpectedClinic> expectedClinics,
-        WeeklySchedule before) implements AutoCloseable {
+public record PreparedTarget(
+        String baseUrl, ReferenceServer server, List<ExpectedClinic> expectedClinics, WeeklySchedule before)
+        implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreparedTarget.class);
 
@@ -67,7 +68,9 @@ public record PreparedTarget(String baseUrl, ReferenceServer server, List<Expect
                 .withFaults(options.faults())
                 .withFixture(new FixtureSpec(true, options.reset(), options.capacity(), options.students(), true));
         ReferenceServer server = ReferenceServer.start(config);
-        LOG.info("embedded reference server at {} (faults: {})", server.baseUrl(),
+        LOG.info(
+                "embedded reference server at {} (faults: {})",
+                server.baseUrl(),
                 options.faults().isEmpty() ? "none" : options.faults());
         return server;
     }
@@ -106,8 +109,8 @@ public record PreparedTarget(String baseUrl, ReferenceServer server, List<Expect
             }
             Answer answer = api.get(WEEKLY_SCHEDULE, login.token());
             if (answer.status() != 200) {
-                throw new TargetNotReadyException("❌ 주간 스케줄 조회 실패: HTTP " + answer.status() + " "
-                        + Abbreviation.of(answer.body()));
+                throw new TargetNotReadyException(
+                        "❌ 주간 스케줄 조회 실패: HTTP " + answer.status() + " " + Abbreviation.of(answer.body()));
             }
             WeeklySchedule schedule = parseSchedule(answer.body());
             if (schedule.on(options.day()).isEmpty()) {
@@ -115,8 +118,7 @@ public record PreparedTarget(String baseUrl, ReferenceServer server, List<Expect
             }
             return schedule;
         } catch (IOException e) {
-            throw new TargetNotReadyException("❌ 백엔드 서버 연결 실패 while reading the BEFORE snapshot: "
-                    + cause(e), e);
+            throw new TargetNotReadyException("❌ 백엔드 서버 연결 실패 while reading the BEFORE snapshot: " + cause(e), e);
         }
     }
 

@@ -16,7 +16,11 @@ public record RegistrationOutcome(Kind kind, String failure) {
 
     static final String USERNAME_EXISTS_MARK = "이미 존재";
 
-    public enum Kind { CREATED, REUSED, REFUSED }
+    public enum Kind {
+        CREATED,
+        REUSED,
+        REFUSED
+    }
 
     public boolean ok() {
         return kind != Kind.REFUSED;
@@ -37,13 +41,15 @@ public record RegistrationOutcome(Kind kind, String failure) {
                 }
             }
             List<String> fields = new ArrayList<>();
-            for (Iterator<String> names = json.get().fieldNames(); names.hasNext();) {
+            for (Iterator<String> names = json.get().fieldNames(); names.hasNext(); ) {
                 fields.add(names.next());
             }
-            return new RegistrationOutcome(Kind.REFUSED, "registration refused (HTTP 400) on fields: "
-                    + (fields.isEmpty() ? "(none named)" : String.join(", ", fields)));
+            return new RegistrationOutcome(
+                    Kind.REFUSED,
+                    "registration refused (HTTP 400) on fields: "
+                            + (fields.isEmpty() ? "(none named)" : String.join(", ", fields)));
         }
-        return new RegistrationOutcome(Kind.REFUSED, "registration failed: HTTP " + status
-                + (json.isPresent() ? "" : " (body is not JSON)"));
+        return new RegistrationOutcome(
+                Kind.REFUSED, "registration failed: HTTP " + status + (json.isPresent() ? "" : " (body is not JSON)"));
     }
 }

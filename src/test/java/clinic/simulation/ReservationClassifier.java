@@ -10,8 +10,7 @@ public final class ReservationClassifier {
     static final String MISSING_IDS_ERROR = "user_id와 clinic_id가 필요합니다.";
     static final String NOT_FOUND_PREFIX = "유효하지 않은 ";
 
-    private ReservationClassifier() {
-    }
+    private ReservationClassifier() {}
 
     /** An attempt that got no HTTP answer at all (refused connection, reset, request timeout). */
     public static ReservationAnswer noAnswer() {
@@ -33,7 +32,8 @@ public final class ReservationClassifier {
         String error = Json.text(answer, "error");
         switch (status) {
             case 200:
-                return answer.path("success").asBoolean(false) ? business(RejectionReason.RESERVED)
+                return answer.path("success").asBoolean(false)
+                        ? business(RejectionReason.RESERVED)
                         : unexpected("HTTP 200 without \"success\": true");
             case 409:
                 if ("occupied".equals(error)) {
@@ -72,8 +72,8 @@ public final class ReservationClassifier {
             default:
                 break;
         }
-        return unexpected("HTTP " + status + (error == null ? " without an error code" : " with unknown error '"
-                + Abbreviation.of(error) + "'"));
+        return unexpected("HTTP " + status
+                + (error == null ? " without an error code" : " with unknown error '" + Abbreviation.of(error) + "'"));
     }
 
     private static ReservationAnswer business(RejectionReason reason) {

@@ -24,8 +24,7 @@ public final class ReservationPlanner {
     private static final long INDEX_STRIDE = 0x9E3779B97F4A7C15L;
 
     /** One try: wait {@code pauseBefore}, then reserve {@code clinicId}. */
-    public record PlannedAttempt(long clinicId, Duration pauseBefore) {
-    }
+    public record PlannedAttempt(long clinicId, Duration pauseBefore) {}
 
     private final long seed;
     private final int minReservations;
@@ -33,8 +32,8 @@ public final class ReservationPlanner {
     private final double pauseMinSeconds;
     private final double pauseMaxSeconds;
 
-    public ReservationPlanner(long seed, int minReservations, int maxReservations, double pauseMinSeconds,
-            double pauseMaxSeconds) {
+    public ReservationPlanner(
+            long seed, int minReservations, int maxReservations, double pauseMinSeconds, double pauseMaxSeconds) {
         this.seed = seed;
         this.minReservations = minReservations;
         this.maxReservations = maxReservations;
@@ -43,13 +42,18 @@ public final class ReservationPlanner {
     }
 
     public static ReservationPlanner from(SimulationOptions options) {
-        return new ReservationPlanner(options.seed(), options.minReservations(), options.maxReservations(),
-                options.pauseMin(), options.pauseMax());
+        return new ReservationPlanner(
+                options.seed(),
+                options.minReservations(),
+                options.maxReservations(),
+                options.pauseMin(),
+                options.pauseMax());
     }
 
     /** @param visibleClinicIds the clinics the student saw for the target day */
     public List<PlannedAttempt> plan(int studentIndex, List<Long> visibleClinicIds) {
-        List<Long> candidates = new ArrayList<>(visibleClinicIds.stream().distinct().sorted().toList());
+        List<Long> candidates =
+                new ArrayList<>(visibleClinicIds.stream().distinct().sorted().toList());
         int cap = Math.min(maxReservations, candidates.size());
         if (cap == 0) {
             return List.of();
@@ -61,8 +65,8 @@ public final class ReservationPlanner {
         plan.add(new PlannedAttempt(candidates.remove(rushIndex(candidates.size())), Duration.ZERO));
         for (int i = 1; i < count; i++) {
             long clinicId = candidates.remove(random.nextInt(candidates.size()));
-            Duration pause = Duration.ofMillis(Math.round(1000 * (pauseMinSeconds
-                    + random.nextDouble() * (pauseMaxSeconds - pauseMinSeconds))));
+            Duration pause = Duration.ofMillis(
+                    Math.round(1000 * (pauseMinSeconds + random.nextDouble() * (pauseMaxSeconds - pauseMinSeconds))));
             plan.add(new PlannedAttempt(clinicId, pause));
         }
         return List.copyOf(plan);

@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 
 class ReservationPlannerTest {
 
-    private static final List<Long> EIGHT_CLINICS = LongStream.rangeClosed(101, 108).boxed().toList();
+    private static final List<Long> EIGHT_CLINICS =
+            LongStream.rangeClosed(101, 108).boxed().toList();
 
     @Test
     void sameSeedAndStudentGiveTheSamePlan() {
         ReservationPlanner planner = new ReservationPlanner(42, 1, 5, 0.1, 2.0);
 
-        assertThat(planner.plan(7, EIGHT_CLINICS)).isEqualTo(new ReservationPlanner(42, 1, 5, 0.1, 2.0)
-                .plan(7, List.of(108L, 107L, 106L, 105L, 104L, 103L, 102L, 101L)));
+        assertThat(planner.plan(7, EIGHT_CLINICS))
+                .isEqualTo(new ReservationPlanner(42, 1, 5, 0.1, 2.0)
+                        .plan(7, List.of(108L, 107L, 106L, 105L, 104L, 103L, 102L, 101L)));
     }
 
     @Test
@@ -45,7 +47,10 @@ class ReservationPlannerTest {
 
         Set<Long> openingsOfSeeds = new HashSet<>();
         for (long seed = 0; seed < 50; seed++) {
-            openingsOfSeeds.add(new ReservationPlanner(seed, 1, 5, 0.1, 2.0).plan(1, EIGHT_CLINICS).get(0).clinicId());
+            openingsOfSeeds.add(new ReservationPlanner(seed, 1, 5, 0.1, 2.0)
+                    .plan(1, EIGHT_CLINICS)
+                    .get(0)
+                    .clinicId());
         }
         assertThat(openingsOfSeeds).hasSizeGreaterThan(4);
     }
@@ -56,10 +61,15 @@ class ReservationPlannerTest {
         for (int student = 1; student <= 200; student++) {
             List<PlannedAttempt> plan = new ReservationPlanner(7, 2, 5, 0.1, 2.0).plan(student, EIGHT_CLINICS);
             sizes.add(plan.size());
-            assertThat(plan).extracting(PlannedAttempt::clinicId).doesNotHaveDuplicates().isSubsetOf(EIGHT_CLINICS);
+            assertThat(plan)
+                    .extracting(PlannedAttempt::clinicId)
+                    .doesNotHaveDuplicates()
+                    .isSubsetOf(EIGHT_CLINICS);
             assertThat(plan.get(0).pauseBefore()).isEqualTo(Duration.ZERO);
-            plan.stream().skip(1).forEach(attempt -> assertThat(attempt.pauseBefore())
-                    .isBetween(Duration.ofMillis(100), Duration.ofMillis(2000)));
+            plan.stream()
+                    .skip(1)
+                    .forEach(attempt -> assertThat(attempt.pauseBefore())
+                            .isBetween(Duration.ofMillis(100), Duration.ofMillis(2000)));
         }
         assertThat(sizes).containsExactlyInAnyOrder(2, 3, 4, 5);
     }
@@ -67,7 +77,8 @@ class ReservationPlannerTest {
     @Test
     void fewerVisibleClinicsCapTheCount() {
         for (int student = 1; student <= 50; student++) {
-            assertThat(new ReservationPlanner(1, 3, 5, 0, 0).plan(student, List.of(5L, 6L))).hasSize(2);
+            assertThat(new ReservationPlanner(1, 3, 5, 0, 0).plan(student, List.of(5L, 6L)))
+                    .hasSize(2);
         }
         assertThat(new ReservationPlanner(1, 1, 5, 0, 0).plan(1, List.of())).isEmpty();
     }

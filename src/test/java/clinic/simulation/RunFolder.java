@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  */
 final class RunFolder {
 
-    private RunFolder() {
-    }
+    private RunFolder() {}
 
     static Path locate(Path resultsFolder) {
         return current(resultsFolder).orElse(resultsFolder);

@@ -17,30 +17,35 @@ public final class RunLedger {
     private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
 
     /** @param status null when there was no HTTP answer */
-    public record Registration(String username, RegistrationOutcome outcome, Integer status, long latencyMs,
-            String body, Instant at) {
-    }
+    public record Registration(
+            String username, RegistrationOutcome outcome, Integer status, long latencyMs, String body, Instant at) {}
 
     /** @param studentId null when the login failed */
-    public record Login(String username, Long studentId, String failure, Integer status, long latencyMs,
-            String body, Instant at) {
+    public record Login(
+            String username, Long studentId, String failure, Integer status, long latencyMs, String body, Instant at) {
         public boolean ok() {
             return failure == null;
         }
     }
 
     /** @param failure null when the schedule was read; then the student has a reservation plan */
-    public record ScheduleRead(String username, String failure, Integer status, long latencyMs, String body,
-            Instant at) {
+    public record ScheduleRead(
+            String username, String failure, Integer status, long latencyMs, String body, Instant at) {
         public boolean ok() {
             return failure == null;
         }
     }
 
     /** @param status null when there was no HTTP answer */
-    public record ReservationAttempt(String username, long studentId, long clinicId, RejectionReason reason,
-            Integer status, long latencyMs, String body, Instant at) {
-    }
+    public record ReservationAttempt(
+            String username,
+            long studentId,
+            long clinicId,
+            RejectionReason reason,
+            Integer status,
+            long latencyMs,
+            String body,
+            Instant at) {}
 
     private final ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Login> logins = new ConcurrentLinkedQueue<>();
@@ -69,34 +74,57 @@ public final class RunLedger {
 
     public void add(Registration registration) {
         registrations.add(registration);
-        LOG.debug("register {} -> {} HTTP {} in {} ms: {}", registration.username(), registration.outcome().kind(),
-                registration.status(), registration.latencyMs(), registration.body());
+        LOG.debug(
+                "register {} -> {} HTTP {} in {} ms: {}",
+                registration.username(),
+                registration.outcome().kind(),
+                registration.status(),
+                registration.latencyMs(),
+                registration.body());
     }
 
     public void add(Login login) {
         logins.add(login);
-        LOG.debug("login {} -> {} HTTP {} in {} ms", login.username(), login.ok() ? "OK" : login.failure(),
-                login.status(), login.latencyMs());
+        LOG.debug(
+                "login {} -> {} HTTP {} in {} ms",
+                login.username(),
+                login.ok() ? "OK" : login.failure(),
+                login.status(),
+                login.latencyMs());
     }
 
     public void add(ScheduleRead read) {
         scheduleReads.add(read);
-        LOG.debug("schedule {} -> {} HTTP {} in {} ms", read.username(), read.ok() ? "OK" : read.failure(),
-                read.status(), read.latencyMs());
+        LOG.debug(
+                "schedule {} -> {} HTTP {} in {} ms",
+                read.username(),
+                read.ok() ? "OK" : read.failure(),
+                read.status(),
+                read.latencyMs());
     }
 
     public void add(ReservationAttempt attempt) {
         attempts.add(attempt);
-        LOG.debug("reserve {} clinic {} -> {} HTTP {} in {} ms: {}", attempt.username(), attempt.clinicId(),
-                attempt.reason(), attempt.status(), attempt.latencyMs(), attempt.body());
+        LOG.debug(
+                "reserve {} clinic {} -> {} HTTP {} in {} ms: {}",
+                attempt.username(),
+                attempt.clinicId(),
+                attempt.reason(),
+                attempt.status(),
+                attempt.latencyMs(),
+                attempt.body());
     }
 
     public List<ScheduleRead> scheduleReads() {
-        return scheduleReads.stream().sorted(Comparator.comparing(ScheduleRead::at)).toList();
+        return scheduleReads.stream()
+                .sorted(Comparator.comparing(ScheduleRead::at))
+                .toList();
     }
 
     public List<Registration> registrations() {
-        return registrations.stream().sorted(Comparator.comparing(Registration::at)).toList();
+        return registrations.stream()
+                .sorted(Comparator.comparing(Registration::at))
+                .toList();
     }
 
     public List<Login> logins() {
@@ -104,6 +132,8 @@ public final class RunLedger {
     }
 
     public List<ReservationAttempt> attempts() {
-        return attempts.stream().sorted(Comparator.comparing(ReservationAttempt::at)).toList();
+        return attempts.stream()
+                .sorted(Comparator.comparing(ReservationAttempt::at))
+                .toList();
     }
 }

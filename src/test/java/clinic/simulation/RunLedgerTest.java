@@ -30,8 +30,15 @@ class RunLedgerTest {
                     start.await();
                     for (int i = 0; i < attemptsEach; i++) {
                         ledger.markLoadStarted(Instant.now());
-                        ledger.add(new ReservationAttempt("test_student_" + studentId, studentId, i,
-                                RejectionReason.RESERVED, 200, 1, "{}", Instant.now()));
+                        ledger.add(new ReservationAttempt(
+                                "test_student_" + studentId,
+                                studentId,
+                                i,
+                                RejectionReason.RESERVED,
+                                200,
+                                1,
+                                "{}",
+                                Instant.now()));
                     }
                     return null;
                 }));
@@ -48,7 +55,9 @@ class RunLedgerTest {
 
         List<ReservationAttempt> attempts = ledger.attempts();
         assertThat(attempts).hasSize(students * attemptsEach);
-        assertThat(attempts.stream().map(attempt -> attempt.studentId() + "/" + attempt.clinicId()).distinct())
+        assertThat(attempts.stream()
+                        .map(attempt -> attempt.studentId() + "/" + attempt.clinicId())
+                        .distinct())
                 .hasSize(students * attemptsEach);
         assertThat(attempts).isSortedAccordingTo(java.util.Comparator.comparing(ReservationAttempt::at));
     }

@@ -18,9 +18,20 @@ import java.util.Map;
  * @param finalClinics the target day's clinics as the audit read them; empty when the audit did not run
  * @param verdict      null when the audit did not run (then {@code auditProblem} says why)
  */
-public record RunSummary(SimulationOptions options, Duration elapsed, int studentsTotal, int studentsLoggedIn,
-        List<String> loginFailures, List<String> scheduleFailures, int attempts, int reserved, Map<RejectionReason, Integer> countsByReason,
-        LatencyFigures latency, List<ScheduledClinic> finalClinics, AuditVerdict verdict, String auditProblem) {
+public record RunSummary(
+        SimulationOptions options,
+        Duration elapsed,
+        int studentsTotal,
+        int studentsLoggedIn,
+        List<String> loginFailures,
+        List<String> scheduleFailures,
+        int attempts,
+        int reserved,
+        Map<RejectionReason, Integer> countsByReason,
+        LatencyFigures latency,
+        List<ScheduledClinic> finalClinics,
+        AuditVerdict verdict,
+        String auditProblem) {
 
     /** Reservation latencies in milliseconds (nearest-rank percentiles; 0 when there was no attempt). */
     public record LatencyFigures(double mean, long p50, long p95, long p99, long max) {
@@ -31,8 +42,8 @@ public record RunSummary(SimulationOptions options, Duration elapsed, int studen
             }
             List<Long> sorted = latencies.stream().sorted().toList();
             double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0);
-            return new LatencyFigures(mean, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99),
-                    sorted.get(sorted.size() - 1));
+            return new LatencyFigures(
+                    mean, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99), sorted.get(sorted.size() - 1));
         }
 
         private static long rank(List<Long> sorted, double percentile) {
@@ -41,22 +52,49 @@ public record RunSummary(SimulationOptions options, Duration elapsed, int studen
         }
     }
 
-    public static RunSummary of(SimulationOptions options, RunLedger ledger, Duration elapsed, int studentsTotal,
-            List<ScheduledClinic> finalClinics, AuditVerdict verdict, String auditProblem) {
+    public static RunSummary of(
+            SimulationOptions options,
+            RunLedger ledger,
+            Duration elapsed,
+            int studentsTotal,
+            List<ScheduledClinic> finalClinics,
+            AuditVerdict verdict,
+            String auditProblem) {
         List<Login> logins = ledger.logins();
-        List<String> failures = logins.stream().filter(login -> !login.ok()).map(Login::username).toList();
-        int loggedIn = (int) logins.stream().filter(Login::ok).map(Login::username).distinct().count();
-        List<String> scheduleFailures = ledger.scheduleReads().stream().filter(read -> !read.ok())
-                .map(ScheduleRead::username).toList();
+        List<String> failures = logins.stream()
+                .filter(login -> !login.ok())
+                .map(Login::username)
+                .toList();
+        int loggedIn = (int) logins.stream()
+                .filter(Login::ok)
+                .map(Login::username)
+                .distinct()
+                .count();
+        List<String> scheduleFailures = ledger.scheduleReads().stream()
+                .filter(read -> !read.ok())
+                .map(ScheduleRead::username)
+                .toList();
         List<ReservationAttempt> attempts = ledger.attempts();
         Map<RejectionReason, Integer> counts = new EnumMap<>(RejectionReason.class);
         for (RejectionReason reason : RejectionReason.values()) {
             counts.put(reason, 0);
         }
         attempts.forEach(attempt -> counts.merge(attempt.reason(), 1, Integer::sum));
-        LatencyFigures latency = LatencyFigures.of(attempts.stream().map(ReservationAttempt::latencyMs).toList());
-        return new RunSummary(options, elapsed, studentsTotal, loggedIn, failures, scheduleFailures, attempts.size(),
-                counts.get(RejectionReason.RESERVED), counts, latency, List.copyOf(finalClinics), verdict,
+        LatencyFigures latency = LatencyFigures.of(
+                attempts.stream().map(ReservationAttempt::latencyMs).toList());
+        return new RunSummary(
+                options,
+                elapsed,
+                studentsTotal,
+                loggedIn,
+                failures,
+                scheduleFailures,
+                attempts.size(),
+                counts.get(RejectionReason.RESERVED),
+                counts,
+                latency,
+                List.copyOf(finalClinics),
+                verdict,
                 auditProblem);
     }
 
@@ -72,16 +110,25 @@ public record RunSummary(SimulationOptions options, Duration elapsed, int studen
     public String consoleText() {
         StringBuilder text = new StringBuilder();
         String rule = "=".repeat(60);
-        text.append(rule).append('\n').append("📊 클리닉 예약 부하 테스트 결과\n").append(rule).append('\n');
+        text.append(rule)
+                .append('\n')
+                .append("📊 클리닉 예약 부하 테스트 결과\n")
+                .append(rule)
+                .append('\n');
         text.append(String.format(Locale.ROOT, "⏱️  총 소요 시간: %.2f초%n", elapsed.toMillis() / 1000.0));
-        text.append(String.format("👥 참가 학생 수: %d명 (로그인 %d / %d)%n", studentsLoggedIn, studentsLoggedIn,
-                studentsTotal));
+        text.append(
+                String.format("👥 참가 학생 수: %d명 (로그인 %d / %d)%n", studentsLoggedIn, studentsLoggedIn, studentsTotal));
         text.append(String.format("🎯 총 예약 시도: %d회%n", attempts));
         text.append(String.format("✅ 성공한 예약: %d회%n", reserved));
         text.append(String.format("❌ 실패한 예약: %d회%n", failed()));
         text.append(String.format(Locale.ROOT, "📈 성공률: %.1f%%%n", successRate()));
-        text.append(String.format(Locale.ROOT, "⚡ 평균 응답시간: %.3f초 (p95 %d ms, p99 %d ms, 최대 %d ms)%n",
-                latency.mean() / 1000, latency.p95(), latency.p99(), latency.max()));
+        text.append(String.format(
+                Locale.ROOT,
+                "⚡ 평균 응답시간: %.3f초 (p95 %d ms, p99 %d ms, 최대 %d ms)%n",
+                latency.mean() / 1000,
+                latency.p95(),
+                latency.p99(),
+                latency.max()));
         for (String username : loginFailures) {
             text.append("❌ 로그인 실패: ").append(username).append('\n');
         }
@@ -93,21 +140,28 @@ public record RunSummary(SimulationOptions options, Duration elapsed, int studen
         for (Map.Entry<RejectionReason, Integer> entry : countsByReason.entrySet()) {
             if (entry.getKey() != RejectionReason.RESERVED && entry.getValue() > 0) {
                 anyFailure = true;
-                text.append(String.format("  • %s (%s): %d회%n", entry.getKey().originalLabel(), entry.getKey(),
-                        entry.getValue()));
+                text.append(String.format(
+                        "  • %s (%s): %d회%n", entry.getKey().originalLabel(), entry.getKey(), entry.getValue()));
             }
         }
         if (!anyFailure) {
             text.append("  • 실패 없음\n");
         }
-        text.append('\n').append(String.format("📋 최종 %s 클리닉 현황:%n", options.day().koreanName()));
+        text.append('\n')
+                .append(String.format("📋 최종 %s 클리닉 현황:%n", options.day().koreanName()));
         if (finalClinics.isEmpty()) {
             text.append("  • (최종 현황을 읽지 못했습니다)\n");
         }
         for (ScheduledClinic clinic : finalClinics) {
             int remaining = clinic.capacity() - clinic.currentCount();
-            text.append(String.format("  • %s - %s (%s) - %d/%d %s%n", clinic.time(), clinic.subject(), clinic.room(),
-                    clinic.currentCount(), clinic.capacity(), remaining <= 0 ? "🔴 마감" : "🟢 " + remaining + "자리"));
+            text.append(String.format(
+                    "  • %s - %s (%s) - %d/%d %s%n",
+                    clinic.time(),
+                    clinic.subject(),
+                    clinic.room(),
+                    clinic.currentCount(),
+                    clinic.capacity(),
+                    remaining <= 0 ? "🔴 마감" : "🟢 " + remaining + "자리"));
         }
         text.append('\n');
         if (verdict == null) {
@@ -115,13 +169,22 @@ public record RunSummary(SimulationOptions options, Duration elapsed, int studen
         } else if (verdict.passed()) {
             text.append("✅ 최종 상태 감사: 통과 (위반 없음)\n");
         } else {
-            text.append(String.format("❌ 최종 상태 감사: 위반 %d건%n", verdict.violations().size()));
-            verdict.violations().forEach(violation -> text.append("   - ").append(violation.kind()).append(": ")
-                    .append(violation.message()).append('\n'));
+            text.append(
+                    String.format("❌ 최종 상태 감사: 위반 %d건%n", verdict.violations().size()));
+            verdict.violations()
+                    .forEach(violation -> text.append("   - ")
+                            .append(violation.kind())
+                            .append(": ")
+                            .append(violation.message())
+                            .append('\n'));
         }
         if (verdict != null) {
-            verdict.warnings().forEach(warning -> text.append("   ⚠️  ").append(warning.kind()).append(": ")
-                    .append(warning.message()).append('\n'));
+            verdict.warnings()
+                    .forEach(warning -> text.append("   ⚠️  ")
+                            .append(warning.kind())
+                            .append(": ")
+                            .append(warning.message())
+                            .append('\n'));
         }
         text.append(String.format("🎲 seed: %d (같은 실행을 반복하려면 -Dseed=%d)%n", options.seed(), options.seed()));
         return text.toString();
@@ -174,7 +237,9 @@ public record RunSummary(SimulationOptions options, Duration elapsed, int studen
             entry.put("teacher", clinic.teacherName());
             entry.put("capacity", clinic.capacity());
             entry.put("currentCount", clinic.currentCount());
-            entry.put("students", clinic.students().stream().map(RosterStudent::username).toList());
+            entry.put(
+                    "students",
+                    clinic.students().stream().map(RosterStudent::username).toList());
             clinics.add(entry);
         }
         json.put("finalClinics", clinics);
@@ -182,11 +247,13 @@ public record RunSummary(SimulationOptions options, Duration elapsed, int studen
     }
 
     private static List<Map<String, String>> findings(List<AuditFinding> findings) {
-        return findings.stream().map(finding -> {
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("kind", finding.kind().name());
-            entry.put("message", finding.message());
-            return entry;
-        }).toList();
+        return findings.stream()
+                .map(finding -> {
+                    Map<String, String> entry = new LinkedHashMap<>();
+                    entry.put("kind", finding.kind().name());
+                    entry.put("message", finding.message());
+                    return entry;
+                })
+                .toList();
     }
 }

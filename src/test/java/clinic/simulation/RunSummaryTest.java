@@ -21,7 +21,15 @@ class RunSummaryTest {
     private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
     private static final SimulationOptions OPTIONS = SimulationOptions.parse(Map.of("seed", "42"));
     private static final List<ScheduledClinic> FINAL_CLINICS = List.of(
-            new ScheduledClinic(1, "mon", "18:00", "1강의실", "physics1", "테스트강사01", 6, 6,
+            new ScheduledClinic(
+                    1,
+                    "mon",
+                    "18:00",
+                    "1강의실",
+                    "physics1",
+                    "테스트강사01",
+                    6,
+                    6,
                     List.of(new RosterStudent(9, "테스트학생01", "test_student_01"))),
             new ScheduledClinic(2, "mon", "18:00", "2강의실", "physics1", "테스트강사02", 6, 4, List.of()));
 
@@ -32,11 +40,23 @@ class RunSummaryTest {
         ledger.add(new ScheduleRead("test_student_01", null, 200, 15, "{}", T0));
         ledger.add(new ScheduleRead("test_student_03", "weekly schedule refused: HTTP 500", 500, 12, "oops", T0));
         long[] latencies = {10, 20, 30, 40, 200};
-        RejectionReason[] reasons = {RejectionReason.RESERVED, RejectionReason.RESERVED, RejectionReason.OCCUPIED,
-            RejectionReason.OCCUPIED, RejectionReason.SERVER_ERROR};
+        RejectionReason[] reasons = {
+            RejectionReason.RESERVED,
+            RejectionReason.RESERVED,
+            RejectionReason.OCCUPIED,
+            RejectionReason.OCCUPIED,
+            RejectionReason.SERVER_ERROR
+        };
         for (int i = 0; i < latencies.length; i++) {
-            ledger.add(new ReservationAttempt("test_student_01", 9, 1 + i % 2, reasons[i], reasons[i] ==
-                    RejectionReason.SERVER_ERROR ? 500 : 200, latencies[i], "{\"n\":" + i + "}", T0.plusMillis(i)));
+            ledger.add(new ReservationAttempt(
+                    "test_student_01",
+                    9,
+                    1 + i % 2,
+                    reasons[i],
+                    reasons[i] == RejectionReason.SERVER_ERROR ? 500 : 200,
+                    latencies[i],
+                    "{\"n\":" + i + "}",
+                    T0.plusMillis(i)));
         }
         return ledger;
     }
@@ -60,8 +80,10 @@ class RunSummaryTest {
         assertThat(summary.reserved()).isEqualTo(2);
         assertThat(summary.failed()).isEqualTo(3);
         assertThat(summary.successRate()).isEqualTo(40.0);
-        assertThat(summary.countsByReason()).containsEntry(RejectionReason.OCCUPIED, 2)
-                .containsEntry(RejectionReason.SERVER_ERROR, 1).containsEntry(RejectionReason.RATE_LIMITED, 0);
+        assertThat(summary.countsByReason())
+                .containsEntry(RejectionReason.OCCUPIED, 2)
+                .containsEntry(RejectionReason.SERVER_ERROR, 1)
+                .containsEntry(RejectionReason.RATE_LIMITED, 0);
         assertThat(summary.latency()).isEqualTo(new RunSummary.LatencyFigures(60, 30, 200, 200, 200));
     }
 
@@ -69,16 +91,24 @@ class RunSummaryTest {
     void consoleTextSpeaksLikeTheOriginalTool() {
         String text = summary().consoleText();
 
-        assertThat(text).contains("⏱️  총 소요 시간: 4.21초\n", "👥 참가 학생 수: 1명 (로그인 1 / 2)\n",
-                "🎯 총 예약 시도: 5회\n", "✅ 성공한 예약: 2회\n", "❌ 실패한 예약: 3회\n", "📈 성공률: 40.0%\n",
-                "⚡ 평균 응답시간: 0.060초 (p95 200 ms, p99 200 ms, 최대 200 ms)\n", "❌ 로그인 실패: test_student_02\n",
-                "❌ 스케줄 조회 실패: test_student_03\n",
-                "🔍 실패 원인 분석:\n  • occupied (OCCUPIED): 2회\n  • 서버 오류 (5xx) (SERVER_ERROR): 1회\n",
-                "📋 최종 월요일 클리닉 현황:\n"
-                        + "  • 18:00 - physics1 (1강의실) - 6/6 🔴 마감\n"
-                        + "  • 18:00 - physics1 (2강의실) - 4/6 🟢 2자리\n",
-                "❌ 최종 상태 감사: 위반 1건\n   - TECHNICAL_FAILURES: 1 reservation attempt(s) failed technically\n",
-                "   ⚠️  SAME_TIME_CLINICS: test_student_01 holds 2 clinics\n", "🎲 seed: 42");
+        assertThat(text)
+                .contains(
+                        "⏱️  총 소요 시간: 4.21초\n",
+                        "👥 참가 학생 수: 1명 (로그인 1 / 2)\n",
+                        "🎯 총 예약 시도: 5회\n",
+                        "✅ 성공한 예약: 2회\n",
+                        "❌ 실패한 예약: 3회\n",
+                        "📈 성공률: 40.0%\n",
+                        "⚡ 평균 응답시간: 0.060초 (p95 200 ms, p99 200 ms, 최대 200 ms)\n",
+                        "❌ 로그인 실패: test_student_02\n",
+                        "❌ 스케줄 조회 실패: test_student_03\n",
+                        "🔍 실패 원인 분석:\n  • occupied (OCCUPIED): 2회\n  • 서버 오류 (5xx) (SERVER_ERROR): 1회\n",
+                        "📋 최종 월요일 클리닉 현황:\n"
+                                + "  • 18:00 - physics1 (1강의실) - 6/6 🔴 마감\n"
+                                + "  • 18:00 - physics1 (2강의실) - 4/6 🟢 2자리\n",
+                        "❌ 최종 상태 감사: 위반 1건\n   - TECHNICAL_FAILURES: 1 reservation attempt(s) failed technically\n",
+                        "   ⚠️  SAME_TIME_CLINICS: test_student_01 holds 2 clinics\n",
+                        "🎲 seed: 42");
     }
 
     @Test
@@ -86,7 +116,12 @@ class RunSummaryTest {
         RunSummary summary = RunSummary.of(OPTIONS, ledger(), Duration.ZERO, 2, List.of(), null, "no final schedule");
 
         assertThat(summary.consoleText()).contains("❌ 최종 상태 감사: 실행되지 않음 (no final schedule)");
-        assertThat(Json.MAPPER.valueToTree(summary.toJson()).path("audit").path("ran").asBoolean()).isFalse();
+        assertThat(Json.MAPPER
+                        .valueToTree(summary.toJson())
+                        .path("audit")
+                        .path("ran")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -94,26 +129,33 @@ class RunSummaryTest {
         JsonNode json = Json.MAPPER.valueToTree(summary().toJson());
 
         assertThat(json.path("options").path("seed").asLong()).isEqualTo(42);
-        assertThat(json.path("reservations").path("byReason").path("OCCUPIED").asInt()).isEqualTo(2);
+        assertThat(json.path("reservations").path("byReason").path("OCCUPIED").asInt())
+                .isEqualTo(2);
         assertThat(json.path("reservations").path("byReason").size()).isEqualTo(RejectionReason.values().length);
         assertThat(json.path("latencyMs").path("p95").asLong()).isEqualTo(200);
-        assertThat(json.path("students").path("scheduleFailures").get(0).asText()).isEqualTo("test_student_03");
+        assertThat(json.path("students").path("scheduleFailures").get(0).asText())
+                .isEqualTo("test_student_03");
         assertThat(json.path("audit").path("passed").asBoolean()).isFalse();
-        assertThat(json.path("audit").path("violations").get(0).path("kind").asText()).isEqualTo("TECHNICAL_FAILURES");
+        assertThat(json.path("audit").path("violations").get(0).path("kind").asText())
+                .isEqualTo("TECHNICAL_FAILURES");
         assertThat(json.path("audit").path("violations").get(0).path("message").asText())
                 .isEqualTo("1 reservation attempt(s) failed technically");
-        assertThat(json.path("audit").path("warnings").get(0).path("kind").asText()).isEqualTo("SAME_TIME_CLINICS");
-        assertThat(json.path("finalClinics").get(0).path("students").get(0).asText()).isEqualTo("test_student_01");
+        assertThat(json.path("audit").path("warnings").get(0).path("kind").asText())
+                .isEqualTo("SAME_TIME_CLINICS");
+        assertThat(json.path("finalClinics").get(0).path("students").get(0).asText())
+                .isEqualTo("test_student_01");
     }
 
     @Test
     void clinicTestLogListsEveryLoginAndAttemptWithItsAnswer() {
         String log = ClinicTestLog.render(ledger(), summary());
 
-        assertThat(log).contains("LOGIN test_student_01 OK id=9 HTTP 200 30 ms",
-                "LOGIN test_student_02 ❌ 로그인 실패: login refused: HTTP 401 HTTP 401 20 ms | {\"error\":\"x\"}",
-                "RESERVE test_student_01 (id 9) clinic 1 SERVER_ERROR HTTP 500 200 ms | {\"n\":4}",
-                "📊 클리닉 예약 부하 테스트 결과");
+        assertThat(log)
+                .contains(
+                        "LOGIN test_student_01 OK id=9 HTTP 200 30 ms",
+                        "LOGIN test_student_02 ❌ 로그인 실패: login refused: HTTP 401 HTTP 401 20 ms | {\"error\":\"x\"}",
+                        "RESERVE test_student_01 (id 9) clinic 1 SERVER_ERROR HTTP 500 200 ms | {\"n\":4}",
+                        "📊 클리닉 예약 부하 테스트 결과");
     }
 
     @Test
@@ -121,7 +163,8 @@ class RunSummaryTest {
         assertThat(RunFolder.locate(results)).isEqualTo(results);
         Path finished = Files.createDirectories(results.resolve("clinicreservationsimulation-1"));
         Files.writeString(finished.resolve("simulation.log"), "");
-        Files.setLastModifiedTime(finished.resolve("simulation.log"), java.nio.file.attribute.FileTime.fromMillis(1000));
+        Files.setLastModifiedTime(
+                finished.resolve("simulation.log"), java.nio.file.attribute.FileTime.fromMillis(1000));
         Path running = Files.createDirectories(results.resolve("clinicreservationsimulation-2"));
         Files.writeString(running.resolve("simulation.log"), "");
         Files.createDirectories(results.resolve("not-a-run"));

@@ -12,13 +12,13 @@ import java.util.Map;
  */
 public final class ScheduleParser {
 
-    private ScheduleParser() {
-    }
+    private ScheduleParser() {}
 
     /** Throws {@link IllegalArgumentException} saying what is wrong when the body is not a schedule. */
     public static WeeklySchedule parse(String body) {
-        JsonNode root = Json.object(body).orElseThrow(() -> new IllegalArgumentException(
-                "weekly schedule is not a JSON object: " + Abbreviation.of(body)));
+        JsonNode root = Json.object(body)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("weekly schedule is not a JSON object: " + Abbreviation.of(body)));
         JsonNode list = root.get("clinics");
         if (list != null && list.isArray()) {
             List<ScheduledClinic> clinics = new ArrayList<>();
@@ -29,13 +29,13 @@ public final class ScheduleParser {
         }
         JsonNode grid = root.get("schedule");
         if (grid == null || !grid.isObject()) {
-            throw new IllegalArgumentException("weekly schedule has neither a 'clinics' list nor a 'schedule' grid: "
-                    + Abbreviation.of(body));
+            throw new IllegalArgumentException(
+                    "weekly schedule has neither a 'clinics' list nor a 'schedule' grid: " + Abbreviation.of(body));
         }
         List<ScheduledClinic> clinics = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> days = grid.fields(); days.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> days = grid.fields(); days.hasNext(); ) {
             Map.Entry<String, JsonNode> day = days.next();
-            for (Iterator<Map.Entry<String, JsonNode>> times = day.getValue().fields(); times.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> times = day.getValue().fields(); times.hasNext(); ) {
                 Map.Entry<String, JsonNode> time = times.next();
                 JsonNode clinicId = time.getValue().get("clinic_id");
                 if (clinicId != null && !clinicId.isNull()) {
@@ -55,13 +55,22 @@ public final class ScheduleParser {
         JsonNode roster = cell.get("students");
         if (roster != null && roster.isArray()) {
             for (JsonNode student : roster) {
-                students.add(new RosterStudent(student.path("id").asLong(), student.path("name").asText(""),
+                students.add(new RosterStudent(
+                        student.path("id").asLong(),
+                        student.path("name").asText(""),
                         student.path("username").asText("")));
             }
         }
-        return new ScheduledClinic(id.asLong(), day, time, cell.path("room").asText(""),
-                cell.path("subject").asText(""), cell.path("teacher_name").asText(""), cell.path("capacity").asInt(),
-                cell.path("current_count").asInt(students.size()), students);
+        return new ScheduledClinic(
+                id.asLong(),
+                day,
+                time,
+                cell.path("room").asText(""),
+                cell.path("subject").asText(""),
+                cell.path("teacher_name").asText(""),
+                cell.path("capacity").asInt(),
+                cell.path("current_count").asInt(students.size()),
+                students);
     }
 
     private static String required(JsonNode cell, String field) {

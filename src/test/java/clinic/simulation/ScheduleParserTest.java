@@ -19,7 +19,8 @@ class ScheduleParserTest {
 
     /** Production: one clinic per cell; 2강의실 at 18:00 exists but is not in the answer. */
     private static final String PRODUCTION_GRID = "{\"schedule\":{"
-            + "\"mon\":{\"18:00\":" + cell(12, "1강의실", 1, "{\"id\":31,\"name\":\"테스트학생03\",\"username\":\"test_student_03\"}")
+            + "\"mon\":{\"18:00\":"
+            + cell(12, "1강의실", 1, "{\"id\":31,\"name\":\"테스트학생03\",\"username\":\"test_student_03\"}")
             + ",\"19:00\":" + EMPTY_CELL + "},"
             + "\"tue\":{\"18:00\":" + cell(20, "9강의실", 0, "") + ",\"19:00\":" + EMPTY_CELL + "}},"
             + "\"days\":[\"mon\",\"tue\"],\"times\":[\"18:00\",\"19:00\"],\"total_clinics\":3}";
@@ -46,8 +47,12 @@ class ScheduleParserTest {
     void referenceClinicListShowsEveryClinicIncludingTheOnesTheGridHides() {
         String body = "{\"schedule\":{\"mon\":{\"18:00\":" + cell(12, "1강의실", 0, "") + "}},\"days\":[\"mon\"],"
                 + "\"times\":[\"18:00\"],\"total_clinics\":2,\"clinics\":["
-                + cell(13, "2강의실", 2, "{\"id\":1,\"name\":\"a\",\"username\":\"test_student_01\"},"
-                        + "{\"id\":2,\"name\":\"b\",\"username\":\"test_student_02\"}")
+                + cell(
+                                13,
+                                "2강의실",
+                                2,
+                                "{\"id\":1,\"name\":\"a\",\"username\":\"test_student_01\"},"
+                                        + "{\"id\":2,\"name\":\"b\",\"username\":\"test_student_02\"}")
                         .replaceFirst("\\{", "{\"day\":\"mon\",\"time\":\"18:00\",")
                 + "," + cell(12, "1강의실", 0, "").replaceFirst("\\{", "{\"day\":\"mon\",\"time\":\"18:00\",")
                 + "]}";
@@ -56,21 +61,25 @@ class ScheduleParserTest {
 
         assertThat(schedule.fromClinicList()).isTrue();
         assertThat(schedule.on(ClinicDay.MON)).extracting(ScheduledClinic::room).containsExactly("1강의실", "2강의실");
-        assertThat(schedule.clinic(13)).get().extracting(clinic -> clinic.students().size()).isEqualTo(2);
+        assertThat(schedule.clinic(13))
+                .get()
+                .extracting(clinic -> clinic.students().size())
+                .isEqualTo(2);
     }
 
     @Test
     void emptyClinicListMeansNoClinicEvenWhenTheGridHasCells() {
-        WeeklySchedule schedule = ScheduleParser.parse("{\"schedule\":{\"mon\":{\"18:00\":" + cell(12, "1강의실", 0, "")
-                + "}},\"clinics\":[]}");
+        WeeklySchedule schedule = ScheduleParser.parse(
+                "{\"schedule\":{\"mon\":{\"18:00\":" + cell(12, "1강의실", 0, "") + "}},\"clinics\":[]}");
 
         assertThat(schedule.clinics()).isEmpty();
     }
 
     @Test
     void weekWithoutClinicsHasNothingOnAnyDay() {
-        WeeklySchedule schedule = ScheduleParser.parse("{\"schedule\":{\"mon\":{},\"tue\":{}},\"days\":[\"mon\",\"tue\","
-                + "\"wed\",\"thu\",\"fri\",\"sat\",\"sun\"],\"times\":[],\"total_clinics\":0}");
+        WeeklySchedule schedule =
+                ScheduleParser.parse("{\"schedule\":{\"mon\":{},\"tue\":{}},\"days\":[\"mon\",\"tue\","
+                        + "\"wed\",\"thu\",\"fri\",\"sat\",\"sun\"],\"times\":[],\"total_clinics\":0}");
 
         assertThat(schedule.on(ClinicDay.MON)).isEmpty();
     }

@@ -6,16 +6,15 @@ import java.util.concurrent.TimeUnit;
 /** Runs the external backend's preparation (e.g. its fixture commands) before the load, bounded in time. */
 final class SetupCommand {
 
-    private SetupCommand() {
-    }
+    private SetupCommand() {}
 
     static void run(String command, int timeoutSeconds) {
         Process process;
         try {
             process = new ProcessBuilder("sh", "-c", command).inheritIO().start();
         } catch (IOException e) {
-            throw new TargetNotReadyException("❌ setupCommand could not start: " + command + " (" + e.getMessage()
-                    + ")", e);
+            throw new TargetNotReadyException(
+                    "❌ setupCommand could not start: " + command + " (" + e.getMessage() + ")", e);
         }
         try {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -30,8 +29,8 @@ final class SetupCommand {
             throw new TargetNotReadyException("❌ interrupted while waiting for setupCommand: " + command, e);
         }
         if (process.exitValue() != 0) {
-            throw new TargetNotReadyException("❌ setupCommand failed with exit code " + process.exitValue() + ": "
-                    + command);
+            throw new TargetNotReadyException(
+                    "❌ setupCommand failed with exit code " + process.exitValue() + ": " + command);
         }
     }
 }

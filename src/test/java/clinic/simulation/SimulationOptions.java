@@ -118,9 +118,27 @@ public record SimulationOptions(
         int passwordIterations = reader.integer("passwordIterations", DEFAULT_PASSWORD_ITERATIONS, 1, 10_000_000);
         String resultsFolder = reader.text("resultsFolder");
         reader.throwIfInvalid();
-        return new SimulationOptions(baseUrl, students, day, minReservations, maxReservations, pauseMin, pauseMax,
-                capacity, reset, faults, setupCommand, setupTimeoutSeconds, profile, rampSeconds, usersPerSec,
-                durationSeconds, p95Ms, seed, givenSeed != null, passwordIterations,
+        return new SimulationOptions(
+                baseUrl,
+                students,
+                day,
+                minReservations,
+                maxReservations,
+                pauseMin,
+                pauseMax,
+                capacity,
+                reset,
+                faults,
+                setupCommand,
+                setupTimeoutSeconds,
+                profile,
+                rampSeconds,
+                usersPerSec,
+                durationSeconds,
+                p95Ms,
+                seed,
+                givenSeed != null,
+                passwordIterations,
                 resultsFolder == null ? System.getProperty(BUILD_RESULTS_FOLDER, "results") : resultsFolder);
     }
 
@@ -204,8 +222,8 @@ public record SimulationOptions(
         }
 
         /** The option's value within [min, max]; a value out of range or unreadable is an error and gives the default. */
-        private <T extends Comparable<T>> T bounded(String name, T defaultValue, T min, T max,
-                java.util.function.Function<String, T> parse, String kind) {
+        private <T extends Comparable<T>> T bounded(
+                String name, T defaultValue, T min, T max, java.util.function.Function<String, T> parse, String kind) {
             String value = text(name);
             if (value == null) {
                 return defaultValue;
@@ -263,7 +281,9 @@ public record SimulationOptions(
 
         private static boolean isLoopback(String host) {
             String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-            return bare.equals("localhost") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1")
+            return bare.equals("localhost")
+                    || bare.equals("::1")
+                    || bare.equals("0:0:0:0:0:0:0:1")
                     || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
         }
 

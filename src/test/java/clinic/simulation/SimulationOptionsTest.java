@@ -35,9 +35,27 @@ class SimulationOptionsTest {
 
     @Test
     void readsEveryValue() {
-        SimulationOptions options = SimulationOptions.parse(Map.of("students", "30", "day", "tue", "minReservations", "2",
-                "maxReservations", "3", "pauseMin", "0", "pauseMax", "0.5", "capacity", "10", "reset", "false",
-                "faults", "overbook, lost-write", "seed", "-7"));
+        SimulationOptions options = SimulationOptions.parse(Map.of(
+                "students",
+                "30",
+                "day",
+                "tue",
+                "minReservations",
+                "2",
+                "maxReservations",
+                "3",
+                "pauseMin",
+                "0",
+                "pauseMax",
+                "0.5",
+                "capacity",
+                "10",
+                "reset",
+                "false",
+                "faults",
+                "overbook, lost-write",
+                "seed",
+                "-7"));
 
         assertThat(options.students()).isEqualTo(30);
         assertThat(options.day()).isEqualTo(ClinicDay.TUE);
@@ -51,8 +69,8 @@ class SimulationOptionsTest {
 
     @Test
     void externalBackendTrailingSlashIsDropped() {
-        SimulationOptions options = SimulationOptions.parse(Map.of("baseUrl", "http://localhost:8000/api/",
-                "setupCommand", "true"));
+        SimulationOptions options =
+                SimulationOptions.parse(Map.of("baseUrl", "http://localhost:8000/api/", "setupCommand", "true"));
 
         assertThat(options.embedded()).isFalse();
         assertThat(options.baseUrl()).isEqualTo("http://localhost:8000/api");
@@ -60,39 +78,42 @@ class SimulationOptionsTest {
 
     @Test
     void constantRateBringsUsersPerSecTimesDurationStudents() {
-        SimulationOptions options = SimulationOptions.parse(Map.of("profile", "constantRate", "usersPerSec", "4",
-                "durationSeconds", "7.5"));
+        SimulationOptions options = SimulationOptions.parse(
+                Map.of("profile", "constantRate", "usersPerSec", "4", "durationSeconds", "7.5"));
 
         assertThat(options.students()).isEqualTo(30);
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "students|0|students must be a whole number between 1 and 999, got 0",
-        "students|twenty|students must be a whole number, got 'twenty'",
-        "day|monday|day: unknown day 'monday' (expected one of: mon, tue, wed, thu, fri, sat, sun)",
-        "minReservations|0|minReservations must be a whole number between 1 and 100, got 0",
-        "maxReservations|-1|maxReservations must be a whole number between 1 and 100, got -1",
-        "pauseMin|-0.5|pauseMin must be a number between 0.0 and 60.0, got -0.5",
-        "pauseMax|soon|pauseMax must be a number, got 'soon'",
-        "capacity|0|capacity must be a whole number between 1 and 1000, got 0",
-        "reset|yes|reset must be true or false, got 'yes'",
-        "faults|overbook,slowly|faults: unknown fault mode 'slowly' (expected one of: overbook, lost-write, phantom, "
-                + "double-book, hidden-clinics, server-errors, slow)",
-        "profile|burst|profile: unknown profile 'burst' (expected atOnce, ramp or constantRate)",
-        "rampSeconds|0|rampSeconds must be a number between 0.001 and 3600.0, got 0",
-        "p95Ms|0|p95Ms must be a whole number between 1 and 600000, got 0",
-        "seed|1.5|seed must be a whole number, got '1.5'",
-        "passwordIterations|0|passwordIterations must be a whole number between 1 and 10000000, got 0",
-        "setupTimeoutSeconds|0|setupTimeoutSeconds must be a whole number between 1 and 3600, got 0",
-        "baseUrl|ftp://127.0.0.1/api|baseUrl must be an http(s) URL such as http://127.0.0.1:8000/api, got "
-                + "'ftp://127.0.0.1/api'",
-        "baseUrl|http://10.0.0.5:8000/api|baseUrl must point at this machine (127.0.0.1, localhost or [::1]): load is "
-                + "only sent to loopback addresses, got host '10.0.0.5'",
-        "baseUrl|http://exa mple/api|baseUrl is not a valid URL: Illegal character in authority at index 7: "
-                + "http://exa mple/api",
-        "setupCommand|./setup.sh|setupCommand is only for an external backend: give baseUrl too, or drop "
-                + "setupCommand to use the embedded reference server"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "students|0|students must be a whole number between 1 and 999, got 0",
+                "students|twenty|students must be a whole number, got 'twenty'",
+                "day|monday|day: unknown day 'monday' (expected one of: mon, tue, wed, thu, fri, sat, sun)",
+                "minReservations|0|minReservations must be a whole number between 1 and 100, got 0",
+                "maxReservations|-1|maxReservations must be a whole number between 1 and 100, got -1",
+                "pauseMin|-0.5|pauseMin must be a number between 0.0 and 60.0, got -0.5",
+                "pauseMax|soon|pauseMax must be a number, got 'soon'",
+                "capacity|0|capacity must be a whole number between 1 and 1000, got 0",
+                "reset|yes|reset must be true or false, got 'yes'",
+                "faults|overbook,slowly|faults: unknown fault mode 'slowly' (expected one of: overbook, lost-write, phantom, "
+                        + "double-book, hidden-clinics, server-errors, slow)",
+                "profile|burst|profile: unknown profile 'burst' (expected atOnce, ramp or constantRate)",
+                "rampSeconds|0|rampSeconds must be a number between 0.001 and 3600.0, got 0",
+                "p95Ms|0|p95Ms must be a whole number between 1 and 600000, got 0",
+                "seed|1.5|seed must be a whole number, got '1.5'",
+                "passwordIterations|0|passwordIterations must be a whole number between 1 and 10000000, got 0",
+                "setupTimeoutSeconds|0|setupTimeoutSeconds must be a whole number between 1 and 3600, got 0",
+                "baseUrl|ftp://127.0.0.1/api|baseUrl must be an http(s) URL such as http://127.0.0.1:8000/api, got "
+                        + "'ftp://127.0.0.1/api'",
+                "baseUrl|http://10.0.0.5:8000/api|baseUrl must point at this machine (127.0.0.1, localhost or [::1]): load is "
+                        + "only sent to loopback addresses, got host '10.0.0.5'",
+                "baseUrl|http://exa mple/api|baseUrl is not a valid URL: Illegal character in authority at index 7: "
+                        + "http://exa mple/api",
+                "setupCommand|./setup.sh|setupCommand is only for an external backend: give baseUrl too, or drop "
+                        + "setupCommand to use the embedded reference server"
+            })
     void eachBadValueHasItsClearError(String name, String value, String error) {
         assertThatThrownBy(() -> SimulationOptions.parse(Map.of(name, value)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -101,8 +122,8 @@ class SimulationOptionsTest {
 
     @Test
     void boundsThatDependOnEachOtherAreChecked() {
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("minReservations", "4", "maxReservations", "2",
-                "pauseMin", "3", "pauseMax", "1")))
+        assertThatThrownBy(() -> SimulationOptions.parse(
+                        Map.of("minReservations", "4", "maxReservations", "2", "pauseMin", "3", "pauseMax", "1")))
                 .hasMessage("Invalid simulation options:\n"
                         + "  - maxReservations (2) must not be below minReservations (4)\n"
                         + "  - pauseMax (1.0) must not be below pauseMin (3.0)");
@@ -110,8 +131,8 @@ class SimulationOptionsTest {
 
     @Test
     void embeddedOnlyOptionsAreRefusedWithAnExternalBackend() {
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("baseUrl", "http://127.0.0.1:8000/api",
-                "faults", "slow", "capacity", "8")))
+        assertThatThrownBy(() -> SimulationOptions.parse(
+                        Map.of("baseUrl", "http://127.0.0.1:8000/api", "faults", "slow", "capacity", "8")))
                 .hasMessage("Invalid simulation options:\n"
                         + "  - faults only apply to the embedded reference server: drop baseUrl or faults\n"
                         + "  - capacity only applies to the embedded reference server (baseUrl is set): prepare the "
@@ -120,12 +141,12 @@ class SimulationOptionsTest {
 
     @Test
     void constantRateMustBringAWholeNumberOfStudentsAgreeingWithStudents() {
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("profile", "constantRate", "usersPerSec", "3",
-                "durationSeconds", "2.5")))
+        assertThatThrownBy(() -> SimulationOptions.parse(
+                        Map.of("profile", "constantRate", "usersPerSec", "3", "durationSeconds", "2.5")))
                 .hasMessage("Invalid simulation options:\n  - profile=constantRate needs usersPerSec × durationSeconds "
                         + "to be a whole number of students between 1 and 999, got 3.0 × 2.5 = 7.5");
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("profile", "constantRate", "usersPerSec", "5",
-                "durationSeconds", "4", "students", "30")))
+        assertThatThrownBy(() -> SimulationOptions.parse(Map.of(
+                        "profile", "constantRate", "usersPerSec", "5", "durationSeconds", "4", "students", "30")))
                 .hasMessage("Invalid simulation options:\n  - profile=constantRate brings usersPerSec × "
                         + "durationSeconds = 20 students but students=30: drop students or make them agree");
     }

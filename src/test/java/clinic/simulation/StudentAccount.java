@@ -10,8 +10,16 @@ import java.util.Map;
  *
  * @param index 1-based position, also what the student's random stream derives from
  */
-public record StudentAccount(int index, String username, String password, String name, String phoneNum,
-        String studentPhoneNum, String parentPhoneNum, String school, String grade) {
+public record StudentAccount(
+        int index,
+        String username,
+        String password,
+        String name,
+        String phoneNum,
+        String studentPhoneNum,
+        String parentPhoneNum,
+        String school,
+        String grade) {
 
     static final String FILE = "students.csv";
     static final String PASSWORD = "testpass123";
@@ -26,15 +34,29 @@ public record StudentAccount(int index, String username, String password, String
 
     static StudentAccount generated(int index) {
         String number = String.format("%02d", index);
-        return new StudentAccount(index, "test_student_" + number, PASSWORD, "테스트학생" + number,
-                String.format("010-1234-%04d", index), String.format("010-1234-%04d", index),
-                String.format("010-5678-%04d", index), "세화고", "2학년");
+        return new StudentAccount(
+                index,
+                "test_student_" + number,
+                PASSWORD,
+                "테스트학생" + number,
+                String.format("010-1234-%04d", index),
+                String.format("010-1234-%04d", index),
+                String.format("010-5678-%04d", index),
+                "세화고",
+                "2학년");
     }
 
     private static StudentAccount fromRow(int index, Map<String, String> row) {
-        return new StudentAccount(index, row.get("username"), row.get("password"), row.get("name"),
-                row.get("phone_num"), row.get("student_phone_num"), row.get("student_parent_phone_num"),
-                row.get("school"), row.get("grade"));
+        return new StudentAccount(
+                index,
+                row.get("username"),
+                row.get("password"),
+                row.get("name"),
+                row.get("phone_num"),
+                row.get("student_phone_num"),
+                row.get("student_parent_phone_num"),
+                row.get("school"),
+                row.get("grade"));
     }
 
     /** The full registration body of the contract. */

@@ -14,7 +14,8 @@ import java.util.Optional;
 public record WeeklySchedule(List<ScheduledClinic> clinics, boolean fromClinicList) {
 
     private static final Comparator<ScheduledClinic> BY_SLOT = Comparator.comparing(ScheduledClinic::time)
-            .thenComparing(ScheduledClinic::room).thenComparingLong(ScheduledClinic::id);
+            .thenComparing(ScheduledClinic::room)
+            .thenComparingLong(ScheduledClinic::id);
 
     public WeeklySchedule {
         clinics = List.copyOf(clinics);
@@ -22,7 +23,10 @@ public record WeeklySchedule(List<ScheduledClinic> clinics, boolean fromClinicLi
 
     /** The clinics of one day, by time, room, id. */
     public List<ScheduledClinic> on(ClinicDay day) {
-        return clinics.stream().filter(clinic -> clinic.day().equals(day.key())).sorted(BY_SLOT).toList();
+        return clinics.stream()
+                .filter(clinic -> clinic.day().equals(day.key()))
+                .sorted(BY_SLOT)
+                .toList();
     }
 
     public Optional<ScheduledClinic> clinic(long id) {

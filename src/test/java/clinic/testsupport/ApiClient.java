@@ -2,6 +2,7 @@ package clinic.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +15,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * A small JSON client of the clinic API on {@link HttpClient}, with bounded connect and request times.
  * It remembers every answer whose body shows server internals (stack traces, exception names, SQL), so a
@@ -26,8 +25,19 @@ public final class ApiClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Signs of internals that must never reach a client. */
-    private static final List<String> LEAK_MARKERS = List.of("Exception", "SQLState", "SELECT ", "INSERT INTO",
-            "UPDATE ", "DELETE FROM", "at clinic.", "\tat ", "Caused by", "org.h2.", "org.postgresql.", "jdbc:");
+    private static final List<String> LEAK_MARKERS = List.of(
+            "Exception",
+            "SQLState",
+            "SELECT ",
+            "INSERT INTO",
+            "UPDATE ",
+            "DELETE FROM",
+            "at clinic.",
+            "\tat ",
+            "Caused by",
+            "org.h2.",
+            "org.postgresql.",
+            "jdbc:");
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -74,7 +84,10 @@ public final class ApiClient {
 
     /** A reservation request for {@code userId} at {@code clinicId}, made with {@code token}. */
     public ApiResponse reserve(String token, long userId, long clinicId) {
-        return post("/clinics/reserve/").token(token).json(Map.of("user_id", userId, "clinic_id", clinicId)).send();
+        return post("/clinics/reserve/")
+                .token(token)
+                .json(Map.of("user_id", userId, "clinic_id", clinicId))
+                .send();
     }
 
     public ApiResponse weeklySchedule(String token) {
@@ -85,7 +98,8 @@ public final class ApiClient {
     public void assertNoLeaks() {
         List<ApiResponse> leaks = List.copyOf(leakingResponses);
         leakingResponses.clear();
-        assertThat(leaks).as("answers showing a stack trace, an exception or SQL (markers %s)", LEAK_MARKERS)
+        assertThat(leaks)
+                .as("answers showing a stack trace, an exception or SQL (markers %s)", LEAK_MARKERS)
                 .isEmpty();
     }
 
@@ -126,9 +140,11 @@ public final class ApiClient {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(REQUEST_TIMEOUT)
                     .header("Accept", "application/json")
-                    .method(method, body == null
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }
@@ -144,7 +160,10 @@ public final class ApiClient {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(method + " " + path + " interrupted", e);
             }
-            ApiResponse answer = new ApiResponse(method + " " + path, response.statusCode(), response.body(),
+            ApiResponse answer = new ApiResponse(
+                    method + " " + path,
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
             if (LEAK_MARKERS.stream().anyMatch(answer.body()::contains)) {
                 leakingResponses.add(answer);

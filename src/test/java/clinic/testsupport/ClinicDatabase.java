@@ -4,16 +4,14 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.sql.DataSource;
-
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -36,16 +34,19 @@ public final class ClinicDatabase {
         try (Connection connection = dataSource.getConnection()) {
             List<String> tables = new ArrayList<>();
             DatabaseMetaData meta = connection.getMetaData();
-            try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%",
-                    new String[] {"TABLE"})) {
+            try (ResultSet rs =
+                    meta.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
                     tables.add(rs.getString("TABLE_NAME"));
                 }
             }
             Map<String, Long> counts = new TreeMap<>();
             for (String table : tables) {
-                counts.put(table.toLowerCase(Locale.ROOT), jdbi.withHandle(h -> h
-                        .createQuery("SELECT COUNT(*) FROM \"" + table + "\"").mapTo(Long.class).one()));
+                counts.put(
+                        table.toLowerCase(Locale.ROOT),
+                        jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM \"" + table + "\"")
+                                .mapTo(Long.class)
+                                .one()));
             }
             if (counts.isEmpty()) {
                 throw new IllegalStateException("no tables found in schema " + connection.getSchema());
@@ -57,7 +58,8 @@ public final class ClinicDatabase {
     }
 
     public long userCount() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+        return jdbi.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
     }
 
     public void setUserActive(String username, boolean active) {
@@ -79,16 +81,23 @@ public final class ClinicDatabase {
     /** One user's row, by lower-case column name. */
     public Map<String, Object> userRow(String username) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE username = :username")
-                .bind("username", username).mapToMap().one());
+                .bind("username", username)
+                .mapToMap()
+                .one());
     }
 
     public String passwordHash(String username) {
         return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE username = :username")
-                .bind("username", username).mapTo(String.class).one());
+                .bind("username", username)
+                .mapTo(String.class)
+                .one());
     }
 
     private void updateUser(String sql, String username, Object value) {
-        int rows = jdbi.withHandle(h -> h.createUpdate(sql).bind("value", value).bind("username", username).execute());
+        int rows = jdbi.withHandle(h -> h.createUpdate(sql)
+                .bind("value", value)
+                .bind("username", username)
+                .execute());
         if (rows != 1) {
             throw new IllegalStateException("expected one user '" + username + "', updated " + rows);
         }
@@ -96,7 +105,9 @@ public final class ClinicDatabase {
 
     public void setClinicActive(long clinicId, boolean active) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE clinics SET is_active = :active WHERE id = :id")
-                .bind("active", active).bind("id", clinicId).execute());
+                .bind("active", active)
+                .bind("id", clinicId)
+                .execute());
     }
 
     /**
@@ -108,8 +119,13 @@ public final class ClinicDatabase {
                 INSERT INTO clinics (clinic_day, clinic_time, room, subject_id, teacher_id, capacity, is_active)
                 SELECT :day, CAST(:time AS TIME), :room, subject_id, teacher_id, capacity, TRUE
                 FROM clinics WHERE id = :template""")
-                .bind("day", day).bind("time", time + ":00").bind("room", room).bind("template", templateId)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                .bind("day", day)
+                .bind("time", time + ":00")
+                .bind("room", room)
+                .bind("template", templateId)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
     }
 
     /** Removes every clinic with its reservations. */
@@ -126,9 +142,8 @@ public final class ClinicDatabase {
     }
 
     /** A clinic row as stored, with its teacher's name; {@code time} is {@code HH:mm}. */
-    public record StoredClinic(long id, String day, String time, String room, String teacherName, int capacity,
-            boolean active) {
-    }
+    public record StoredClinic(
+            long id, String day, String time, String room, String teacherName, int capacity, boolean active) {}
 
     /** Every clinic on {@code day} (e.g. {@code mon}), by id. */
     public List<StoredClinic> clinicsOn(String day) {
@@ -137,40 +152,56 @@ public final class ClinicDatabase {
                 FROM clinics c JOIN users u ON u.id = c.teacher_id
                 WHERE c.clinic_day = :day ORDER BY c.id""")
                 .bind("day", day)
-                .map((rs, ctx) -> new StoredClinic(rs.getLong(1), rs.getString(2),
+                .map((rs, ctx) -> new StoredClinic(
+                        rs.getLong(1),
+                        rs.getString(2),
                         rs.getObject(3, LocalTime.class).format(DateTimeFormatter.ofPattern("HH:mm")),
-                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getBoolean(7)))
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getBoolean(7)))
                 .list());
     }
 
     /** Reservation rows of one clinic: the truth the capacity is about. */
     public long reservationRows(long clinicId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reservations WHERE clinic_id = :id")
-                .bind("id", clinicId).mapTo(Long.class).one());
+                .bind("id", clinicId)
+                .mapTo(Long.class)
+                .one());
     }
 
     /** Inserts a reservation row straight into the table, past the server: what the schema alone allows. */
     public void insertReservationRow(long clinicId, long studentId) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO reservations (clinic_id, student_id) VALUES (:clinic, :student)")
-                .bind("clinic", clinicId).bind("student", studentId).execute());
+        jdbi.useHandle(
+                h -> h.createUpdate("INSERT INTO reservations (clinic_id, student_id) VALUES (:clinic, :student)")
+                        .bind("clinic", clinicId)
+                        .bind("student", studentId)
+                        .execute());
     }
 
     /** Overwrites the clinic's counter column, to tell apart what reads the counter and what counts rows. */
     public void setReservedCount(long clinicId, int count) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE clinics SET reserved_count = :count WHERE id = :id")
-                .bind("count", count).bind("id", clinicId).execute());
+                .bind("count", count)
+                .bind("id", clinicId)
+                .execute());
     }
 
     /** The students holding a reservation of one clinic, one entry per row (duplicates kept). */
     public List<Long> reservedStudentIds(long clinicId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                "SELECT student_id FROM reservations WHERE clinic_id = :id ORDER BY student_id")
-                .bind("id", clinicId).mapTo(Long.class).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT student_id FROM reservations WHERE clinic_id = :id ORDER BY student_id")
+                        .bind("id", clinicId)
+                        .mapTo(Long.class)
+                        .list());
     }
 
     /** The clinic's own counter column, kept in step with its reservation rows. */
     public int reservedCount(long clinicId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT reserved_count FROM clinics WHERE id = :id")
-                .bind("id", clinicId).mapTo(Integer.class).one());
+                .bind("id", clinicId)
+                .mapTo(Integer.class)
+                .one());
     }
 }

@@ -1,12 +1,11 @@
 package clinic.testsupport;
 
+import clinic.server.cli.ClinicServerCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-
-import clinic.server.cli.ClinicServerCommand;
 
 /**
  * One run of the server's command line in this JVM ({@link ClinicServerCommand#execute}), with what it
@@ -29,8 +28,8 @@ public record CommandLineRun(List<String> args, int exitCode, String out, String
             System.setOut(originalOut);
             System.setErr(originalErr);
         }
-        return new CommandLineRun(List.of(args), exitCode, out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8));
+        return new CommandLineRun(
+                List.of(args), exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The non-blank lines written to stderr. */
@@ -40,7 +39,7 @@ public record CommandLineRun(List<String> args, int exitCode, String out, String
 
     @Override
     public String toString() {
-        return "clinic-server " + String.join(" ", args) + " -> exit " + exitCode + "\nstdout:\n" + out
-                + "\nstderr:\n" + err;
+        return "clinic-server " + String.join(" ", args) + " -> exit " + exitCode + "\nstdout:\n" + out + "\nstderr:\n"
+                + err;
     }
 }

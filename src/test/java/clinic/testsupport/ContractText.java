@@ -29,8 +29,7 @@ public final class ContractText {
     public static final String FORBIDDEN_OTHER_USER = "본인 계정으로만 예약할 수 있습니다.";
     public static final String CANCELLATION_DISABLED = "예약 취소는 관리자에게 문의하세요!";
 
-    private ContractText() {
-    }
+    private ContractText() {}
 
     /** {@code <name> 학생은 <n>회 무단결석하여 금주 보충 예약이 불가능합니다.} */
     public static String noShowBlocked(String name, int count) {

@@ -1,19 +1,17 @@
 package clinic.testsupport;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** JSON helpers for tests: one shared mapper and expected bodies that compare equal to parsed ones. */
 public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * An object from alternating keys and values, e.g. {@code Json.object("error", "occupied", "capacity", 6)}.

@@ -19,8 +19,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Race {
 
-    private Race() {
-    }
+    private Race() {}
 
     public static <T> List<T> run(List<Callable<T>> tasks, Duration deadline) {
         long end = System.nanoTime() + deadline.toNanos();

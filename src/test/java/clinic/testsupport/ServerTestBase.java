@@ -1,14 +1,12 @@
 package clinic.testsupport;
 
+import clinic.server.ServerConfig;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-
-import clinic.server.ServerConfig;
 
 /**
  * Base of the server test classes: one server per class on a database of the subclass's kind (so each

@@ -11,9 +11,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import javax.sql.DataSource;
-
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -77,7 +75,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static String uniqueName() {
-        return "run_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        return "run_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     }
 
     private static TestDatabase createPostgres(String name) {
@@ -88,8 +87,11 @@ public final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create schema " + name + " in PostgreSQL: " + e.getMessage(), e);
         }
-        return new TestDatabase(DatabaseKind.POSTGRES, name,
-                POSTGRES_HOST_URL + "?" + POSTGRES_OPTIONS + "&currentSchema=" + name, null);
+        return new TestDatabase(
+                DatabaseKind.POSTGRES,
+                name,
+                POSTGRES_HOST_URL + "?" + POSTGRES_OPTIONS + "&currentSchema=" + name,
+                null);
     }
 
     /**

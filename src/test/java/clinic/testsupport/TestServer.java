@@ -1,9 +1,8 @@
 package clinic.testsupport;
 
-import java.util.function.UnaryOperator;
-
 import clinic.server.ReferenceServer;
 import clinic.server.ServerConfig;
+import java.util.function.UnaryOperator;
 
 /**
  * A reference server started in-process on a test database of its own, with its API client and SQL
@@ -27,9 +26,7 @@ public final class TestServer implements AutoCloseable {
 
     /** The configuration every test server starts from: the test database and fast hashing. */
     public static ServerConfig baseConfig(TestDatabase database) {
-        return ServerConfig.defaults()
-                .withJdbcUrl(database.jdbcUrl())
-                .withPasswordIterations(TEST_PASSWORD_ITERATIONS);
+        return ServerConfig.defaults().withJdbcUrl(database.jdbcUrl()).withPasswordIterations(TEST_PASSWORD_ITERATIONS);
     }
 
     /** A fresh database of {@code kind} and a server on it, configured by {@code configure}. */

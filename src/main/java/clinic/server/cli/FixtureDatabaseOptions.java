@@ -15,11 +15,16 @@ import picocli.CommandLine.Spec;
 /** The database options of the setup commands, which change a real database and so require {@code --db}. */
 final class FixtureDatabaseOptions {
 
-    @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
+    @Option(
+            names = "--db",
+            required = true,
+            paramLabel = "JDBC_URL",
             description = "jdbc:h2:file:... or jdbc:postgresql://... (currentSchema is created if missing)")
     String jdbcUrl;
 
-    @Option(names = "--password-iterations", paramLabel = "N",
+    @Option(
+            names = "--password-iterations",
+            paramLabel = "N",
             description = "PBKDF2 iterations for new password hashes (default: ${DEFAULT-VALUE})")
     int passwordIterations = ServerConfig.DEFAULT_PASSWORD_ITERATIONS;
 

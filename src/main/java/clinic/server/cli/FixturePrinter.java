@@ -7,8 +7,7 @@ import java.util.List;
 /** Prints fixture results in the style of the original management commands. */
 final class FixturePrinter {
 
-    private FixturePrinter() {
-    }
+    private FixturePrinter() {}
 
     static void printClinics(PrintStream out, List<FixtureClinic> clinics) {
         out.println("📋 월요일 테스트 클리닉 " + clinics.size() + "개:");

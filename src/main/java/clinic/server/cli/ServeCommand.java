@@ -16,8 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Runs the reference server until Ctrl-C.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs the reference server until Ctrl-C.")
 class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -29,22 +28,34 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "port, 0 for a free one (default: ${DEFAULT-VALUE})")
     int port = 8000;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
             description = "jdbc:h2:... or jdbc:postgresql://...?currentSchema=... (default: a fresh in-memory H2)")
     String jdbcUrl;
 
-    @Option(names = "--rate-limit", paramLabel = "N",
+    @Option(
+            names = "--rate-limit",
+            paramLabel = "N",
             description = "reservation requests per user per window, 0 = off (default: ${DEFAULT-VALUE})")
     int rateLimit = ServerConfig.DEFAULT_RATE_LIMIT_REQUESTS;
 
-    @Option(names = "--rate-window-seconds", paramLabel = "S", description = "rate-limit window (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rate-window-seconds",
+            paramLabel = "S",
+            description = "rate-limit window (default: ${DEFAULT-VALUE})")
     long rateWindowSeconds = ServerConfig.DEFAULT_RATE_LIMIT_WINDOW.toSeconds();
 
-    @Option(names = "--password-iterations", paramLabel = "N",
+    @Option(
+            names = "--password-iterations",
+            paramLabel = "N",
             description = "PBKDF2 iterations for new password hashes (default: ${DEFAULT-VALUE})")
     int passwordIterations = ServerConfig.DEFAULT_PASSWORD_ITERATIONS;
 
-    @Option(names = "--fault", paramLabel = "NAME", converter = FaultConverter.class,
+    @Option(
+            names = "--fault",
+            paramLabel = "NAME",
+            converter = FaultConverter.class,
             description = "switch on a deliberate bug (repeatable): overbook, lost-write, phantom, double-book, "
                     + "hidden-clinics, server-errors, slow")
     List<FaultMode> faults = List.of();
@@ -80,10 +91,13 @@ class ServeCommand implements Callable<Integer> {
         ServerConfig config = configuration();
         ReferenceServer server = ReferenceServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "clinic-server-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "clinic-server-shutdown"));
         System.out.println("Clinic reference server: " + server.baseUrl());
         if (config.fixture() != null) {
             printFixture(server.fixtureReport(), config.fixture());
@@ -98,12 +112,21 @@ class ServeCommand implements Callable<Integer> {
         Set<FaultMode> faultSet = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
         try {
             FixtureSpec fixture = setupClinics || setupStudents > 0
-                    ? new FixtureSpec(setupClinics, resetClinics,
-                            capacity == null ? FixtureSpec.DEFAULT_CAPACITY : capacity, setupStudents, false)
+                    ? new FixtureSpec(
+                            setupClinics,
+                            resetClinics,
+                            capacity == null ? FixtureSpec.DEFAULT_CAPACITY : capacity,
+                            setupStudents,
+                            false)
                     : null;
-            return ServerConfig.defaults().withHost(host).withPort(port).withJdbcUrl(jdbcUrl)
+            return ServerConfig.defaults()
+                    .withHost(host)
+                    .withPort(port)
+                    .withJdbcUrl(jdbcUrl)
                     .withRateLimit(rateLimit, Duration.ofSeconds(rateWindowSeconds))
-                    .withPasswordIterations(passwordIterations).withFaults(faultSet).withFixture(fixture);
+                    .withPasswordIterations(passwordIterations)
+                    .withFaults(faultSet)
+                    .withFixture(fixture);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

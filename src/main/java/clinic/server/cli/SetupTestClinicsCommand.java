@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "setup-test-clinics", mixinStandardHelpOptions = true,
+@Command(
+        name = "setup-test-clinics",
+        mixinStandardHelpOptions = true,
         description = "Creates the eight Monday test clinics (physics1, 테스트강사01..08) in the database.")
 class SetupTestClinicsCommand implements Callable<Integer> {
 
@@ -27,8 +29,8 @@ class SetupTestClinicsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (capacity < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--capacity must be at least 1, got " + capacity);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--capacity must be at least 1, got " + capacity);
         }
         TestFixture.ClinicSetup setup = database.withFixture(fixture -> fixture.setupClinics(reset, capacity));
         if (reset) {

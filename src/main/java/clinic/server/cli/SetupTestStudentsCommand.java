@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "setup-test-students", mixinStandardHelpOptions = true,
+@Command(
+        name = "setup-test-students",
+        mixinStandardHelpOptions = true,
         description = "Creates the test students test_student_01..NN (password testpass123) in the database.")
 class SetupTestStudentsCommand implements Callable<Integer> {
 
@@ -27,14 +29,14 @@ class SetupTestStudentsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (count < 1 || count > FixtureSpec.MAX_STUDENTS) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--count must be between 1 and " + FixtureSpec.MAX_STUDENTS + ", got " + count);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--count must be between 1 and " + FixtureSpec.MAX_STUDENTS + ", got " + count);
         }
         TestFixture.StudentSetup setup = database.withFixture(fixture -> fixture.setupStudents(count, resetPasswords));
         System.out.println("✅ 학생 " + setup.created() + "명 생성, 기존 " + setup.existing() + "명 유지"
                 + (resetPasswords ? " (비밀번호 " + setup.passwordsReset() + "명 초기화)" : ""));
-        System.out.println("   아이디 " + setup.usernames().get(0) + " … " + setup.usernames().get(count - 1)
-                + ", 비밀번호 " + TestFixture.PASSWORD);
+        System.out.println("   아이디 " + setup.usernames().get(0) + " … "
+                + setup.usernames().get(count - 1) + ", 비밀번호 " + TestFixture.PASSWORD);
         return 0;
     }
 }

@@ -45,8 +45,8 @@ public final class ApiServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
-            config.requestLogger.http((ctx, ms) -> REQUEST_LOG.debug("{} {} -> {} in {} ms", ctx.method(),
-                    ctx.path(), ctx.statusCode(), Math.round(ms)));
+            config.requestLogger.http((ctx, ms) -> REQUEST_LOG.debug(
+                    "{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
 
             config.routes.get(API_PREFIX + "/health/", api::health);
             config.routes.post(API_PREFIX + "/auth/register/", api::register);
@@ -55,9 +55,12 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post(API_PREFIX + "/clinics/reserve/", api::reserve);
             config.routes.post(API_PREFIX + "/clinics/cancel-reservation/", api::cancelReservation);
 
-            config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
-            config.routes.exception(HttpResponseException.class,
-                    (e, ctx) -> ctx.status(e.getStatus()).json(httpError(e.getStatus(), ctx.method().name())));
+            config.routes.exception(
+                    ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+            config.routes.exception(
+                    HttpResponseException.class,
+                    (e, ctx) -> ctx.status(e.getStatus())
+                            .json(httpError(e.getStatus(), ctx.method().name())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(500).json(ClinicApi.map("error", "서버 내부 오류가 발생했습니다."));
@@ -80,8 +83,9 @@ public final class ApiServer implements AutoCloseable {
         return switch (status) {
             case 404 -> ClinicApi.map("detail", "찾을 수 없습니다.");
             case 405 -> ClinicApi.map("detail", "메소드(Method) \"" + method + "\"는 허용되지 않습니다.");
-            case 413 -> ClinicApi.map("error", "payload_too_large",
-                    "message", "요청 본문이 너무 큽니다 (최대 " + MAX_BODY_BYTES + " 바이트).");
+            case 413 ->
+                ClinicApi.map(
+                        "error", "payload_too_large", "message", "요청 본문이 너무 큽니다 (최대 " + MAX_BODY_BYTES + " 바이트).");
             default -> ClinicApi.map("detail", "요청을 처리할 수 없습니다.");
         };
     }

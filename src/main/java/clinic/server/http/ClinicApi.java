@@ -43,8 +43,15 @@ final class ClinicApi {
 
     void health(Context ctx) {
         ClinicService.Health health = service.health();
-        ctx.json(map("status", "healthy", "timestamp", OffsetDateTime.now().toString(),
-                "database", health.database(), "user_count", health.userCount()));
+        ctx.json(map(
+                "status",
+                "healthy",
+                "timestamp",
+                OffsetDateTime.now().toString(),
+                "database",
+                health.database(),
+                "user_count",
+                health.userCount()));
     }
 
     void register(Context ctx) {
@@ -59,8 +66,15 @@ final class ClinicApi {
     void login(Context ctx) {
         LoginOutcome outcome = service.login(bodies.fields(bodies.object(ctx.body())));
         if (outcome instanceof LoginOutcome.LoggedIn loggedIn) {
-            ctx.json(map("token", loggedIn.token(), "user", userJson(loggedIn.user()),
-                    "redirect", LOGIN_REDIRECT, "needs_password_change", false));
+            ctx.json(map(
+                    "token",
+                    loggedIn.token(),
+                    "user",
+                    userJson(loggedIn.user()),
+                    "redirect",
+                    LOGIN_REDIRECT,
+                    "needs_password_change",
+                    false));
         } else if (outcome instanceof LoginOutcome.BadCredentials) {
             ctx.status(401).json(map("error", "로그인 정보가 올바르지 않습니다."));
         } else if (outcome instanceof LoginOutcome.Inactive) {
@@ -79,10 +93,19 @@ final class ClinicApi {
             row.forEach((time, slot) -> cells.put(time, slot == null ? emptyCell() : cell(slot)));
             grid.put(day, cells);
         });
-        Map<String, Object> body = map("schedule", grid, "days", schedule.days(), "times", schedule.times(),
-                "total_clinics", schedule.totalClinics());
+        Map<String, Object> body = map(
+                "schedule",
+                grid,
+                "days",
+                schedule.days(),
+                "times",
+                schedule.times(),
+                "total_clinics",
+                schedule.totalClinics());
         if (schedule.clinics() != null) {
-            body.put("clinics", schedule.clinics().stream().map(ClinicApi::listedClinic).toList());
+            body.put(
+                    "clinics",
+                    schedule.clinics().stream().map(ClinicApi::listedClinic).toList());
         }
         ctx.json(body);
     }
@@ -106,9 +129,17 @@ final class ClinicApi {
         UserAccount caller = authenticated(ctx);
         RateLimiter.Decision decision = service.admitReservationRequest(caller);
         if (!decision.allowed()) {
-            throw new ApiException(429, map("error", "rate_limited",
-                    "message", "요청 한도를 초과했습니다. 잠시 후 다시 시도해주세요. (남은 요청: " + decision.remaining() + "회)",
-                    "remaining_requests", decision.remaining(), "window_seconds", service.rateLimitWindowSeconds()));
+            throw new ApiException(
+                    429,
+                    map(
+                            "error",
+                            "rate_limited",
+                            "message",
+                            "요청 한도를 초과했습니다. 잠시 후 다시 시도해주세요. (남은 요청: " + decision.remaining() + "회)",
+                            "remaining_requests",
+                            decision.remaining(),
+                            "window_seconds",
+                            service.rateLimitWindowSeconds()));
         }
         ObjectNode body = bodies.object(ctx.body());
         if (JsonBodies.isMissing(body, "user_id") || JsonBodies.isMissing(body, "clinic_id")) {
@@ -122,15 +153,40 @@ final class ClinicApi {
     private static void answer(Context ctx, ReservationOutcome outcome) {
         if (outcome instanceof ReservationOutcome.Reserved reserved) {
             ClinicDetails clinic = reserved.clinic();
-            ctx.json(map("success", true, "message", "클리닉 예약이 완료되었습니다.",
-                    "clinic_info", map("id", clinic.id(),
-                            "day", ClinicDay.find(clinic.day()).map(ClinicDay::koreanName).orElse(clinic.day()),
-                            "time", clinic.time().format(ClinicService.TIME_FORMAT), "room", clinic.room(),
-                            "subject", clinic.subjectCode(), "teacher", clinic.teacherName()),
-                    "remaining_spots", reserved.remainingSpots()));
+            ctx.json(map(
+                    "success",
+                    true,
+                    "message",
+                    "클리닉 예약이 완료되었습니다.",
+                    "clinic_info",
+                    map(
+                            "id",
+                            clinic.id(),
+                            "day",
+                            ClinicDay.find(clinic.day())
+                                    .map(ClinicDay::koreanName)
+                                    .orElse(clinic.day()),
+                            "time",
+                            clinic.time().format(ClinicService.TIME_FORMAT),
+                            "room",
+                            clinic.room(),
+                            "subject",
+                            clinic.subjectCode(),
+                            "teacher",
+                            clinic.teacherName()),
+                    "remaining_spots",
+                    reserved.remainingSpots()));
         } else if (outcome instanceof ReservationOutcome.Occupied occupied) {
-            ctx.status(409).json(map("error", "occupied", "message", "해당 시간대는 이미 마감되었습니다.",
-                    "current_count", occupied.currentCount(), "capacity", occupied.capacity()));
+            ctx.status(409)
+                    .json(map(
+                            "error",
+                            "occupied",
+                            "message",
+                            "해당 시간대는 이미 마감되었습니다.",
+                            "current_count",
+                            occupied.currentCount(),
+                            "capacity",
+                            occupied.capacity()));
         } else if (outcome instanceof ReservationOutcome.AlreadyReserved) {
             ctx.status(400).json(map("error", "이미 해당 클리닉에 예약되어 있습니다."));
         } else if (outcome instanceof ReservationOutcome.Forbidden) {
@@ -140,13 +196,25 @@ final class ClinicApi {
         } else if (outcome instanceof ReservationOutcome.UnknownClinic) {
             ctx.status(404).json(map("error", "유효하지 않은 클리닉입니다."));
         } else if (outcome instanceof ReservationOutcome.Closed) {
-            ctx.status(400).json(map("error", "reservation_closed", "message", "보충 예약 가능 기간이 아닙니다.",
-                    "clinic_status", "inactive"));
+            ctx.status(400)
+                    .json(map(
+                            "error",
+                            "reservation_closed",
+                            "message",
+                            "보충 예약 가능 기간이 아닙니다.",
+                            "clinic_status",
+                            "inactive"));
         } else if (outcome instanceof ReservationOutcome.NoShowBlocked blocked) {
-            ctx.status(403).json(map("error", "no_show_blocked",
-                    "message", blocked.userName() + " 학생은 " + blocked.noShowCount()
-                            + "회 무단결석하여 금주 보충 예약이 불가능합니다.",
-                    "no_show_count", blocked.noShowCount(), "user_name", blocked.userName()));
+            ctx.status(403)
+                    .json(map(
+                            "error",
+                            "no_show_blocked",
+                            "message",
+                            blocked.userName() + " 학생은 " + blocked.noShowCount() + "회 무단결석하여 금주 보충 예약이 불가능합니다.",
+                            "no_show_count",
+                            blocked.noShowCount(),
+                            "user_name",
+                            blocked.userName()));
         } else if (outcome instanceof ReservationOutcome.Failed failed) {
             ctx.status(500).json(map("error", "클리닉 예약 중 오류가 발생했습니다: " + failed.detail()));
         }
@@ -168,28 +236,92 @@ final class ClinicApi {
     }
 
     private static Map<String, Object> userJson(UserAccount user) {
-        return map("id", user.id(), "username", user.username(), "name", user.name(),
-                "phone_num", user.phoneNum(), "student_phone_num", user.studentPhoneNum(),
-                "student_parent_phone_num", user.studentParentPhoneNum(), "school", user.school(),
-                "grade", user.grade(), "email", user.email(), "subject", user.subjectCode(),
-                "subject_name", user.subjectName(), "is_student", user.isStudent(), "is_teacher", user.isTeacher(),
-                "is_staff", user.isStaff(), "is_superuser", user.isSuperuser(), "is_active", user.isActive(),
-                "no_show", user.noShow(), "non_pass", user.nonPass(), "essential_clinic", user.essentialClinic());
+        return map(
+                "id",
+                user.id(),
+                "username",
+                user.username(),
+                "name",
+                user.name(),
+                "phone_num",
+                user.phoneNum(),
+                "student_phone_num",
+                user.studentPhoneNum(),
+                "student_parent_phone_num",
+                user.studentParentPhoneNum(),
+                "school",
+                user.school(),
+                "grade",
+                user.grade(),
+                "email",
+                user.email(),
+                "subject",
+                user.subjectCode(),
+                "subject_name",
+                user.subjectName(),
+                "is_student",
+                user.isStudent(),
+                "is_teacher",
+                user.isTeacher(),
+                "is_staff",
+                user.isStaff(),
+                "is_superuser",
+                user.isSuperuser(),
+                "is_active",
+                user.isActive(),
+                "no_show",
+                user.noShow(),
+                "non_pass",
+                user.nonPass(),
+                "essential_clinic",
+                user.essentialClinic());
     }
 
     /** A schedule cell; counts come from the reservation rows, the truth. */
     private static Map<String, Object> cell(ClinicSlot slot) {
         ClinicDetails clinic = slot.clinic();
         int current = slot.students().size();
-        return map("clinic_id", clinic.id(), "teacher_name", clinic.teacherName(), "subject", clinic.subjectCode(),
-                "room", clinic.room(), "capacity", clinic.capacity(), "current_count", current,
-                "remaining_spots", clinic.capacity() - current, "is_full", current >= clinic.capacity(),
-                "students", slot.students().stream().map(ClinicApi::student).toList());
+        return map(
+                "clinic_id",
+                clinic.id(),
+                "teacher_name",
+                clinic.teacherName(),
+                "subject",
+                clinic.subjectCode(),
+                "room",
+                clinic.room(),
+                "capacity",
+                clinic.capacity(),
+                "current_count",
+                current,
+                "remaining_spots",
+                clinic.capacity() - current,
+                "is_full",
+                current >= clinic.capacity(),
+                "students",
+                slot.students().stream().map(ClinicApi::student).toList());
     }
 
     private static Map<String, Object> emptyCell() {
-        return map("clinic_id", null, "teacher_name", null, "subject", null, "room", null, "capacity", 0,
-                "current_count", 0, "remaining_spots", 0, "is_full", false, "students", List.of());
+        return map(
+                "clinic_id",
+                null,
+                "teacher_name",
+                null,
+                "subject",
+                null,
+                "room",
+                null,
+                "capacity",
+                0,
+                "current_count",
+                0,
+                "remaining_spots",
+                0,
+                "is_full",
+                false,
+                "students",
+                List.of());
     }
 
     private static Map<String, Object> listedClinic(ClinicSlot slot) {

@@ -18,7 +18,8 @@ final class JsonBodies {
     private final ObjectMapper mapper;
 
     JsonBodies(ObjectMapper mapper) {
-        this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        this.mapper = mapper.copy()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
     }
 
@@ -42,8 +43,7 @@ final class JsonBodies {
 
     /** The object's fields as plain Java values (String, BigInteger, Double, Boolean, List, Map, null). */
     Map<String, Object> fields(ObjectNode object) {
-        return mapper.convertValue(object, new TypeReference<LinkedHashMap<String, Object>>() {
-        });
+        return mapper.convertValue(object, new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     /** True when the field is absent or null: the contract's "missing" (check #1). */

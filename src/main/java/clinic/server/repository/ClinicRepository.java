@@ -29,17 +29,35 @@ public final class ClinicRepository {
             """;
 
     private static final RowMapper<UserAccount> USER_MAPPER = (rs, ctx) -> new UserAccount(
-            rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"), rs.getString("name"),
-            rs.getString("phone_num"), rs.getString("student_phone_num"),
-            rs.getString("student_parent_phone_num"), rs.getString("school"), rs.getString("grade"),
-            rs.getString("email"), rs.getString("subject_code"), rs.getString("subject_name"),
-            rs.getBoolean("is_student"), rs.getBoolean("is_teacher"), rs.getBoolean("is_staff"),
-            rs.getBoolean("is_superuser"), rs.getBoolean("is_active"), rs.getInt("no_show"),
-            rs.getBoolean("non_pass"), rs.getBoolean("essential_clinic"));
+            rs.getLong("id"),
+            rs.getString("username"),
+            rs.getString("password_hash"),
+            rs.getString("name"),
+            rs.getString("phone_num"),
+            rs.getString("student_phone_num"),
+            rs.getString("student_parent_phone_num"),
+            rs.getString("school"),
+            rs.getString("grade"),
+            rs.getString("email"),
+            rs.getString("subject_code"),
+            rs.getString("subject_name"),
+            rs.getBoolean("is_student"),
+            rs.getBoolean("is_teacher"),
+            rs.getBoolean("is_staff"),
+            rs.getBoolean("is_superuser"),
+            rs.getBoolean("is_active"),
+            rs.getInt("no_show"),
+            rs.getBoolean("non_pass"),
+            rs.getBoolean("essential_clinic"));
 
     private static final RowMapper<ClinicDetails> CLINIC_MAPPER = (rs, ctx) -> new ClinicDetails(
-            rs.getLong("id"), rs.getString("clinic_day"), readTime(rs), rs.getString("room"),
-            rs.getString("subject_code"), rs.getString("teacher_name"), rs.getInt("capacity"),
+            rs.getLong("id"),
+            rs.getString("clinic_day"),
+            readTime(rs),
+            rs.getString("room"),
+            rs.getString("subject_code"),
+            rs.getString("teacher_name"),
+            rs.getInt("capacity"),
             rs.getBoolean("is_active"));
 
     private static final RowMapper<ClinicSeats> SEATS_MAPPER = (rs, ctx) -> new ClinicSeats(
@@ -54,20 +72,26 @@ public final class ClinicRepository {
     public Optional<UserAccount> findUserByUsername(Handle h, String username) {
         return h.createQuery("SELECT " + USER_COLUMNS
                         + " FROM users u LEFT JOIN subjects s ON s.id = u.subject_id WHERE u.username = :username")
-                .bind("username", username).map(USER_MAPPER).findOne();
+                .bind("username", username)
+                .map(USER_MAPPER)
+                .findOne();
     }
 
     public Optional<UserAccount> findUserById(Handle h, long id) {
         return h.createQuery("SELECT " + USER_COLUMNS
                         + " FROM users u LEFT JOIN subjects s ON s.id = u.subject_id WHERE u.id = :id")
-                .bind("id", id).map(USER_MAPPER).findOne();
+                .bind("id", id)
+                .map(USER_MAPPER)
+                .findOne();
     }
 
     public Optional<UserAccount> findUserByToken(Handle h, String tokenKey) {
         return h.createQuery("SELECT " + USER_COLUMNS + """
                          FROM auth_tokens tk JOIN users u ON u.id = tk.user_id
                          LEFT JOIN subjects s ON s.id = u.subject_id WHERE tk.token_key = :key""")
-                .bind("key", tokenKey).map(USER_MAPPER).findOne();
+                .bind("key", tokenKey)
+                .map(USER_MAPPER)
+                .findOne();
     }
 
     public long insertUser(Handle h, NewUser user) {
@@ -77,7 +101,9 @@ public final class ClinicRepository {
                         VALUES (:username, :passwordHash, :name, :phoneNum, :studentPhoneNum,
                             :studentParentPhoneNum, :school, :grade, :email, :subjectId, :isStudent, :isTeacher)""")
                 .bindMethods(user)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
     }
 
     public int countUsers(Handle h) {
@@ -86,14 +112,19 @@ public final class ClinicRepository {
 
     /** Records the login time; the row lock it takes serialises concurrent logins of one user. */
     public void recordLogin(Handle h, long userId) {
-        h.createUpdate("UPDATE users SET last_login = CURRENT_TIMESTAMP WHERE id = :id").bind("id", userId)
+        h.createUpdate("UPDATE users SET last_login = CURRENT_TIMESTAMP WHERE id = :id")
+                .bind("id", userId)
                 .execute();
     }
 
     public void replaceTokens(Handle h, long userId, String tokenKey) {
-        h.createUpdate("DELETE FROM auth_tokens WHERE user_id = :userId").bind("userId", userId).execute();
+        h.createUpdate("DELETE FROM auth_tokens WHERE user_id = :userId")
+                .bind("userId", userId)
+                .execute();
         h.createUpdate("INSERT INTO auth_tokens (token_key, user_id) VALUES (:key, :userId)")
-                .bind("key", tokenKey).bind("userId", userId).execute();
+                .bind("key", tokenKey)
+                .bind("userId", userId)
+                .execute();
     }
 
     /** Fixture: clears the no-show count of a test student and, when given, sets a new password hash. */
@@ -101,52 +132,70 @@ public final class ClinicRepository {
         h.createUpdate("""
                         UPDATE users SET no_show = 0,
                             password_hash = COALESCE(:passwordHash, password_hash) WHERE id = :id""")
-                .bind("passwordHash", newPasswordHash).bind("id", userId).execute();
+                .bind("passwordHash", newPasswordHash)
+                .bind("id", userId)
+                .execute();
     }
 
     // ---- subjects
 
     public Optional<Long> findSubjectId(Handle h, String code) {
-        return h.createQuery("SELECT id FROM subjects WHERE code = :code").bind("code", code)
-                .mapTo(Long.class).findOne();
+        return h.createQuery("SELECT id FROM subjects WHERE code = :code")
+                .bind("code", code)
+                .mapTo(Long.class)
+                .findOne();
     }
 
     public long insertSubject(Handle h, String code, String name) {
         return h.createUpdate("INSERT INTO subjects (code, name) VALUES (:code, :name)")
-                .bind("code", code).bind("name", name)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("code", code)
+                .bind("name", name)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
     }
 
     // ---- reservations
 
     /** Locks the clinic row until the transaction ends: concurrent reservations of it queue here. */
     public Optional<ClinicSeats> lockClinicSeats(Handle h, long clinicId) {
-        return h.createQuery(
-                        "SELECT id, capacity, reserved_count, is_active FROM clinics WHERE id = :id FOR UPDATE")
-                .bind("id", clinicId).map(SEATS_MAPPER).findOne();
+        return h.createQuery("SELECT id, capacity, reserved_count, is_active FROM clinics WHERE id = :id FOR UPDATE")
+                .bind("id", clinicId)
+                .map(SEATS_MAPPER)
+                .findOne();
     }
 
     /** The same read without a lock: the refusal checks on committed state, and the overbook fault. */
     public Optional<ClinicSeats> readClinicSeats(Handle h, long clinicId) {
         return h.createQuery("SELECT id, capacity, reserved_count, is_active FROM clinics WHERE id = :id")
-                .bind("id", clinicId).map(SEATS_MAPPER).findOne();
+                .bind("id", clinicId)
+                .map(SEATS_MAPPER)
+                .findOne();
     }
 
     public Optional<ClinicDetails> findClinic(Handle h, long clinicId) {
         return h.createQuery("SELECT " + CLINIC_COLUMNS + CLINIC_JOINS + " WHERE c.id = :id")
-                .bind("id", clinicId).map(CLINIC_MAPPER).findOne();
+                .bind("id", clinicId)
+                .map(CLINIC_MAPPER)
+                .findOne();
     }
 
     public boolean isReserved(Handle h, long clinicId, long studentId) {
         return h.createQuery(
-                        "SELECT COUNT(*) FROM reservations WHERE clinic_id = :clinicId AND student_id = :studentId")
-                .bind("clinicId", clinicId).bind("studentId", studentId).mapTo(Integer.class).one() > 0;
+                                "SELECT COUNT(*) FROM reservations WHERE clinic_id = :clinicId AND student_id = :studentId")
+                        .bind("clinicId", clinicId)
+                        .bind("studentId", studentId)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
     }
 
     /** The seat-counting trigger of migration V2 adds the row to the clinic's reserved_count. */
     public void insertReservation(Handle h, long clinicId, long studentId) {
         h.createUpdate("INSERT INTO reservations (clinic_id, student_id) VALUES (:clinicId, :studentId)")
-                .bind("clinicId", clinicId).bind("studentId", studentId).execute();
+                .bind("clinicId", clinicId)
+                .bind("studentId", studentId)
+                .execute();
     }
 
     /**
@@ -155,7 +204,9 @@ public final class ClinicRepository {
      */
     public void writeReservedCount(Handle h, long clinicId, int reservedCount) {
         h.createUpdate("UPDATE clinics SET reserved_count = :count WHERE id = :id")
-                .bind("count", reservedCount).bind("id", clinicId).execute();
+                .bind("count", reservedCount)
+                .bind("id", clinicId)
+                .execute();
     }
 
     /** Double-book fault: removes the last line of defence (the server refuses this outside in-memory H2). */
@@ -167,7 +218,8 @@ public final class ClinicRepository {
 
     public List<ClinicDetails> listActiveClinics(Handle h) {
         return h.createQuery("SELECT " + CLINIC_COLUMNS + CLINIC_JOINS + " WHERE c.is_active ORDER BY c.id")
-                .map(CLINIC_MAPPER).list();
+                .map(CLINIC_MAPPER)
+                .list();
     }
 
     /** The reservations of all active clinics, in booking order. */
@@ -176,8 +228,11 @@ public final class ClinicRepository {
                         SELECT r.clinic_id, u.id AS student_id, u.name, u.username
                         FROM reservations r JOIN clinics c ON c.id = r.clinic_id JOIN users u ON u.id = r.student_id
                         WHERE c.is_active ORDER BY r.clinic_id, r.id""")
-                .map((rs, ctx) -> new RosterEntry(rs.getLong("clinic_id"), rs.getLong("student_id"),
-                        rs.getString("name"), rs.getString("username")))
+                .map((rs, ctx) -> new RosterEntry(
+                        rs.getLong("clinic_id"),
+                        rs.getLong("student_id"),
+                        rs.getString("name"),
+                        rs.getString("username")))
                 .list();
     }
 
@@ -188,34 +243,51 @@ public final class ClinicRepository {
         return h.createUpdate("""
                         DELETE FROM clinics WHERE clinic_day = :day
                         AND teacher_id IN (SELECT id FROM users WHERE name LIKE :prefix)""")
-                .bind("day", day).bind("prefix", teacherNamePrefix + "%").execute();
+                .bind("day", day)
+                .bind("prefix", teacherNamePrefix + "%")
+                .execute();
     }
 
     public List<ClinicDetails> listClinicsOfTeachers(Handle h, String day, String teacherNamePrefix) {
         return h.createQuery("SELECT " + CLINIC_COLUMNS + CLINIC_JOINS
                         + " WHERE c.clinic_day = :day AND t.name LIKE :prefix ORDER BY c.clinic_time, c.room, c.id")
-                .bind("day", day).bind("prefix", teacherNamePrefix + "%").map(CLINIC_MAPPER).list();
+                .bind("day", day)
+                .bind("prefix", teacherNamePrefix + "%")
+                .map(CLINIC_MAPPER)
+                .list();
     }
 
     public Optional<ClinicSeats> findClinicAt(Handle h, String day, LocalTime time, String room) {
         return h.createQuery("""
                         SELECT id, capacity, reserved_count, is_active FROM clinics
                         WHERE clinic_day = :day AND clinic_time = :time AND room = :room ORDER BY id""")
-                .bind("day", day).bind("time", time).bind("room", room).map(SEATS_MAPPER).findFirst();
+                .bind("day", day)
+                .bind("time", time)
+                .bind("room", room)
+                .map(SEATS_MAPPER)
+                .findFirst();
     }
 
-    public long insertClinic(Handle h, String day, LocalTime time, String room, long subjectId, long teacherId,
-            int capacity) {
+    public long insertClinic(
+            Handle h, String day, LocalTime time, String room, long subjectId, long teacherId, int capacity) {
         return h.createUpdate("""
                         INSERT INTO clinics (clinic_day, clinic_time, room, subject_id, teacher_id, capacity)
                         VALUES (:day, :time, :room, :subjectId, :teacherId, :capacity)""")
-                .bind("day", day).bind("time", time).bind("room", room).bind("subjectId", subjectId)
-                .bind("teacherId", teacherId).bind("capacity", capacity)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("day", day)
+                .bind("time", time)
+                .bind("room", room)
+                .bind("subjectId", subjectId)
+                .bind("teacherId", teacherId)
+                .bind("capacity", capacity)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
     }
 
     public void reactivateClinic(Handle h, long clinicId, int capacity) {
         h.createUpdate("UPDATE clinics SET is_active = TRUE, capacity = :capacity WHERE id = :id")
-                .bind("capacity", capacity).bind("id", clinicId).execute();
+                .bind("capacity", capacity)
+                .bind("id", clinicId)
+                .execute();
     }
 }

@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
 
     /** Two cores: a handful of connections keeps the row-lock queue short without idle churn. */
     private static final int POOL_SIZE = 10;
+
     private static final long CONNECTION_TIMEOUT_MS = 5_000;
     private static final String H2_PREFIX = "jdbc:h2:";
     private static final String H2_MEMORY_PREFIX = "jdbc:h2:mem:";
@@ -81,9 +82,12 @@ public final class Database implements AutoCloseable {
 
     private void migrate() {
         // one schema for both databases; only the seat-counting trigger is written per database (h2, postgresql)
-        var flyway = Flyway.configure().dataSource(pool)
+        var flyway = Flyway.configure()
+                .dataSource(pool)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + kind());
-        currentSchema(url).ifPresent(schema -> flyway.schemas(schema).defaultSchema(schema).createSchemas(true));
+        currentSchema(url)
+                .ifPresent(
+                        schema -> flyway.schemas(schema).defaultSchema(schema).createSchemas(true));
         flyway.load().migrate();
     }
 
@@ -97,8 +101,8 @@ public final class Database implements AutoCloseable {
         if (jdbcUrl.startsWith(POSTGRES_PREFIX)) {
             return jdbcUrl;
         }
-        throw new IllegalArgumentException("unsupported database URL '" + masked(jdbcUrl)
-                + "' (expected jdbc:h2:... or jdbc:postgresql://...)");
+        throw new IllegalArgumentException(
+                "unsupported database URL '" + masked(jdbcUrl) + "' (expected jdbc:h2:... or jdbc:postgresql://...)");
     }
 
     /** The H2 settings the schema and SQL rely on, added unless the URL already sets them. */
@@ -167,7 +171,8 @@ public final class Database implements AutoCloseable {
             return;
         }
         if (ownsDatabase) {
-            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = pool.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (SQLException e) {
                 LOG.debug("in-memory H2 shutdown failed; closing the pool anyway", e);

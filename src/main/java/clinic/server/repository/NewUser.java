@@ -13,5 +13,4 @@ public record NewUser(
         String email,
         Long subjectId,
         boolean isStudent,
-        boolean isTeacher) {
-}
+        boolean isTeacher) {}

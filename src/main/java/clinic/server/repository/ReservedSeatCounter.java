@@ -17,8 +17,8 @@ public final class ReservedSeatCounter extends TriggerAdapter {
     public void fire(Connection connection, ResultSet oldRow, ResultSet newRow) throws SQLException {
         boolean inserted = newRow != null;
         long clinicId = (inserted ? newRow : oldRow).getLong("clinic_id");
-        try (PreparedStatement count = connection.prepareStatement(
-                "UPDATE clinics SET reserved_count = reserved_count + ? WHERE id = ?")) {
+        try (PreparedStatement count =
+                connection.prepareStatement("UPDATE clinics SET reserved_count = reserved_count + ? WHERE id = ?")) {
             count.setInt(1, inserted ? 1 : -1);
             count.setLong(2, clinicId);
             count.executeUpdate();

@@ -21,5 +21,4 @@ public record UserAccount(
         boolean isActive,
         int noShow,
         boolean nonPass,
-        boolean essentialClinic) {
-}
+        boolean essentialClinic) {}

@@ -33,12 +33,12 @@ public final class ClinicService {
 
     /** Students with this many unexcused absences cannot book this week. */
     static final int NO_SHOW_LIMIT = 2;
+
     public static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("HH:mm");
 
     private static final String TOKEN_SCHEME = "Token ";
     private static final Pattern USERNAME_FORMAT = Pattern.compile("[\\w.@+-]+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final String USERNAME_INVALID =
-            "유효한 사용자 이름을 입력하십시오. 이 값은 문자, 숫자, @/./+/-/_ 만 가능합니다.";
+    private static final String USERNAME_INVALID = "유효한 사용자 이름을 입력하십시오. 이 값은 문자, 숫자, @/./+/-/_ 만 가능합니다.";
     private static final String USERNAME_TAKEN = "해당 사용자 이름은 이미 존재합니다.";
     private static final String PASSWORDS_DIFFER = "비밀번호가 일치하지 않습니다.";
     private static final Pattern EMAIL_FORMAT = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -59,8 +59,13 @@ public final class ClinicService {
     /** Verified against for unknown usernames, so that a login costs the same whether the user exists or not. */
     private final String decoyPasswordHash;
 
-    public ClinicService(Jdbi jdbi, ClinicRepository repository, PasswordHasher passwordHasher,
-            RateLimiter rateLimiter, FaultInjector faults, String databaseKind) {
+    public ClinicService(
+            Jdbi jdbi,
+            ClinicRepository repository,
+            PasswordHasher passwordHasher,
+            RateLimiter rateLimiter,
+            FaultInjector faults,
+            String databaseKind) {
         this.jdbi = jdbi;
         this.repository = repository;
         this.passwordHasher = passwordHasher;
@@ -72,8 +77,7 @@ public final class ClinicService {
 
     // ---- health
 
-    public record Health(String database, int userCount) {
-    }
+    public record Health(String database, int userCount) {}
 
     public Health health() {
         return new Health(databaseKind, jdbi.withHandle(repository::countUsers));
@@ -86,8 +90,7 @@ public final class ClinicService {
         FormFields form = new FormFields(body);
         String username = form.required("username", 150);
         String password = form.required("password", 128);
-        String passwordConfirm = body.containsKey("password_confirm") ? form.required("password_confirm", 128)
-                : null;
+        String passwordConfirm = body.containsKey("password_confirm") ? form.required("password_confirm", 128) : null;
         String name = form.required("name", 100);
         String phoneNum = form.optional("phone_num", 20);
         String studentPhoneNum = form.optional("student_phone_num", 20);
@@ -106,11 +109,12 @@ public final class ClinicService {
         }
         String checkedUsername = username;
         if (checkedUsername != null
-                && jdbi.withHandle(h -> repository.findUserByUsername(h, checkedUsername)).isPresent()) {
+                && jdbi.withHandle(h -> repository.findUserByUsername(h, checkedUsername))
+                        .isPresent()) {
             form.addError("username", USERNAME_TAKEN);
         }
-        Optional<Long> subjectId = subject == null ? Optional.empty()
-                : jdbi.withHandle(h -> repository.findSubjectId(h, subject));
+        Optional<Long> subjectId =
+                subject == null ? Optional.empty() : jdbi.withHandle(h -> repository.findSubjectId(h, subject));
         if (subject != null && subjectId.isEmpty()) {
             form.addError("subject", SUBJECT_UNKNOWN);
         }
@@ -124,8 +128,19 @@ public final class ClinicService {
         if (!passwordProblems.isEmpty()) {
             return new RegistrationOutcome.FieldErrors(Map.of("password", passwordProblems));
         }
-        NewUser user = new NewUser(checkedUsername, passwordHasher.hash(password), name, phoneNum, studentPhoneNum,
-                parentPhoneNum, school, grade, email, subjectId.orElse(null), true, false);
+        NewUser user = new NewUser(
+                checkedUsername,
+                passwordHasher.hash(password),
+                name,
+                phoneNum,
+                studentPhoneNum,
+                parentPhoneNum,
+                school,
+                grade,
+                email,
+                subjectId.orElse(null),
+                true,
+                false);
         try {
             return new RegistrationOutcome.Registered(jdbi.inTransaction(h -> repository.insertUser(h, user)));
         } catch (JdbiException e) {
@@ -212,7 +227,8 @@ public final class ClinicService {
                 days.add(day.key());
             }
         }
-        List<String> times = List.copyOf(active.stream().map(clinic -> clinic.time().format(TIME_FORMAT))
+        List<String> times = List.copyOf(active.stream()
+                .map(clinic -> clinic.time().format(TIME_FORMAT))
                 .collect(Collectors.toCollection(TreeSet::new)));
 
         // slots come ordered by id, so the first one met in a cell is the one production shows
@@ -220,19 +236,28 @@ public final class ClinicService {
         for (String day : days) {
             Map<String, ClinicSlot> row = new LinkedHashMap<>();
             for (String time : times) {
-                row.put(time, slots.stream()
-                        .filter(slot -> slot.clinic().day().equals(day)
-                                && slot.clinic().time().format(TIME_FORMAT).equals(time))
-                        .findFirst().orElse(null));
+                row.put(
+                        time,
+                        slots.stream()
+                                .filter(slot -> slot.clinic().day().equals(day)
+                                        && slot.clinic()
+                                                .time()
+                                                .format(TIME_FORMAT)
+                                                .equals(time))
+                                .findFirst()
+                                .orElse(null));
             }
             grid.put(day, row);
         }
-        List<ClinicSlot> listed = faults.isOn(FaultMode.HIDDEN_CLINICS) ? null : slots.stream()
-                .sorted(Comparator.comparing((ClinicSlot slot) -> dayOrder(slot.clinic().day()))
-                        .thenComparing(slot -> slot.clinic().time())
-                        .thenComparing(slot -> slot.clinic().room())
-                        .thenComparing(slot -> slot.clinic().id()))
-                .toList();
+        List<ClinicSlot> listed = faults.isOn(FaultMode.HIDDEN_CLINICS)
+                ? null
+                : slots.stream()
+                        .sorted(Comparator.comparing((ClinicSlot slot) ->
+                                        dayOrder(slot.clinic().day()))
+                                .thenComparing(slot -> slot.clinic().time())
+                                .thenComparing(slot -> slot.clinic().room())
+                                .thenComparing(slot -> slot.clinic().id()))
+                        .toList();
         return new WeeklySchedule(days, times, grid, listed, active.size());
     }
 
@@ -253,8 +278,8 @@ public final class ClinicService {
         if (userId != caller.id() && !caller.isStaff()) {
             return new ReservationOutcome.Forbidden();
         }
-        Optional<UserAccount> student = userId == caller.id() ? Optional.of(caller)
-                : jdbi.withHandle(h -> repository.findUserById(h, userId));
+        Optional<UserAccount> student =
+                userId == caller.id() ? Optional.of(caller) : jdbi.withHandle(h -> repository.findUserById(h, userId));
         if (student.isEmpty()) {
             return new ReservationOutcome.UnknownUser();
         }

@@ -19,6 +19,7 @@ public final class PasswordHasher {
     private static final int KEY_BITS = 256;
     /** 22 characters of a 62-letter alphabet: about 131 bits of salt, as Django generates. */
     private static final int SALT_LENGTH = 22;
+
     private static final String SALT_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private final int iterations;
@@ -60,11 +61,14 @@ public final class PasswordHasher {
     }
 
     private static String encode(String password, String salt, int iterations) {
-        PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), iterations,
-                KEY_BITS);
+        PBEKeySpec spec =
+                new PBEKeySpec(password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), iterations, KEY_BITS);
         try {
-            byte[] derived = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-            return ALGORITHM + "$" + iterations + "$" + salt + "$" + Base64.getEncoder().encodeToString(derived);
+            byte[] derived = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
+            return ALGORITHM + "$" + iterations + "$" + salt + "$"
+                    + Base64.getEncoder().encodeToString(derived);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available in this JVM", e);
         } finally {

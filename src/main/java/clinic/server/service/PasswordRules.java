@@ -22,8 +22,7 @@ final class PasswordRules {
 
     private static final Set<String> COMMON_PASSWORDS = loadCommonPasswords();
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     /** The messages for every rule the password breaks; empty when it is acceptable. */
     static List<String> problems(String password) {
@@ -46,7 +45,9 @@ final class PasswordRules {
                 throw new IllegalStateException("resource common-passwords.txt is missing from the build");
             }
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                return reader.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                         .collect(Collectors.toUnmodifiableSet());
             }
         } catch (IOException e) {

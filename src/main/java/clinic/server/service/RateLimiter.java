@@ -14,8 +14,7 @@ import java.util.function.LongSupplier;
 public final class RateLimiter {
 
     /** The decision for one request; {@code remaining} is what is left in the window after it. */
-    public record Decision(boolean allowed, int remaining) {
-    }
+    public record Decision(boolean allowed, int remaining) {}
 
     private final int limit;
     private final Duration window;

@@ -5,9 +5,7 @@ import java.util.Map;
 
 public sealed interface RegistrationOutcome {
 
-    record Registered(long userId) implements RegistrationOutcome {
-    }
+    record Registered(long userId) implements RegistrationOutcome {}
 
-    record FieldErrors(Map<String, List<String>> errors) implements RegistrationOutcome {
-    }
+    record FieldErrors(Map<String, List<String>> errors) implements RegistrationOutcome {}
 }

@@ -6,31 +6,22 @@ import clinic.server.repository.ClinicDetails;
 public sealed interface ReservationOutcome {
 
     /** Booking for another user without being staff. */
-    record Forbidden() implements ReservationOutcome {
-    }
+    record Forbidden() implements ReservationOutcome {}
 
-    record UnknownUser() implements ReservationOutcome {
-    }
+    record UnknownUser() implements ReservationOutcome {}
 
-    record UnknownClinic() implements ReservationOutcome {
-    }
+    record UnknownClinic() implements ReservationOutcome {}
 
-    record Closed() implements ReservationOutcome {
-    }
+    record Closed() implements ReservationOutcome {}
 
-    record AlreadyReserved() implements ReservationOutcome {
-    }
+    record AlreadyReserved() implements ReservationOutcome {}
 
-    record NoShowBlocked(String userName, int noShowCount) implements ReservationOutcome {
-    }
+    record NoShowBlocked(String userName, int noShowCount) implements ReservationOutcome {}
 
-    record Occupied(int currentCount, int capacity) implements ReservationOutcome {
-    }
+    record Occupied(int currentCount, int capacity) implements ReservationOutcome {}
 
-    record Reserved(ClinicDetails clinic, int remainingSpots) implements ReservationOutcome {
-    }
+    record Reserved(ClinicDetails clinic, int remainingSpots) implements ReservationOutcome {}
 
     /** The reservation failed on purpose (server-errors fault); nothing was written. */
-    record Failed(String detail) implements ReservationOutcome {
-    }
+    record Failed(String detail) implements ReservationOutcome {}
 }

@@ -11,10 +11,13 @@ import java.util.Map;
  * @param grid    day key → time ("18:00") → the lowest-id clinic there, or null for an empty cell
  * @param clinics every active clinic ordered by day, time, room; null when the hidden-clinics fault is on
  */
-public record WeeklySchedule(List<String> days, List<String> times, Map<String, Map<String, ClinicSlot>> grid,
-        List<ClinicSlot> clinics, int totalClinics) {
+public record WeeklySchedule(
+        List<String> days,
+        List<String> times,
+        Map<String, Map<String, ClinicSlot>> grid,
+        List<ClinicSlot> clinics,
+        int totalClinics) {
 
     /** One clinic and its students in booking order. */
-    public record ClinicSlot(ClinicDetails clinic, List<RosterEntry> students) {
-    }
+    public record ClinicSlot(ClinicDetails clinic, List<RosterEntry> students) {}
 }

@@ -11,20 +11,17 @@ import static clinic.testsupport.ContractText.REGISTERED;
 import static clinic.testsupport.ContractText.USERNAME_TAKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import clinic.testsupport.ApiResponse;
 import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Json;
 import clinic.testsupport.ServerTestBase;
 import clinic.testsupport.TestStudent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Contract: health, registration, login and the token rules. */
 abstract class AuthContractCases extends ServerTestBase {
@@ -48,12 +45,25 @@ abstract class AuthContractCases extends ServerTestBase {
     void registerAnswers201WithMessageAndTheNewIdWhichLoginConfirms() {
         String username = uniqueUsername("reg");
         JsonNode body = api().post("/auth/register/")
-                .json(Map.of("username", username, "password", STUDENT_PASSWORD, "password_confirm", STUDENT_PASSWORD,
-                        "name", "김학생", "school", "세화고", "grade", "2학년"))
+                .json(Map.of(
+                        "username",
+                        username,
+                        "password",
+                        STUDENT_PASSWORD,
+                        "password_confirm",
+                        STUDENT_PASSWORD,
+                        "name",
+                        "김학생",
+                        "school",
+                        "세화고",
+                        "grade",
+                        "2학년"))
                 .send()
                 .expect(201);
         assertThat(body.path("message").asText()).isEqualTo(REGISTERED);
-        assertThat(body.path("id").isIntegralNumber()).as("integer id in %s", body).isTrue();
+        assertThat(body.path("id").isIntegralNumber())
+                .as("integer id in %s", body)
+                .isTrue();
         JsonNode user = login(username, STUDENT_PASSWORD).expect(200).path("user");
         assertThat(user.path("id").asLong()).isEqualTo(body.path("id").asLong());
         assertThat(user.path("name").asText()).isEqualTo("김학생");
@@ -73,10 +83,15 @@ abstract class AuthContractCases extends ServerTestBase {
 
     @Test
     void registerWithoutAnyFieldNamesEveryRequiredField() {
-        api().post("/auth/register/").json(Map.of()).send().expect(400, Json.object(
-                "username", List.of(FIELD_REQUIRED),
-                "password", List.of(FIELD_REQUIRED),
-                "name", List.of(FIELD_REQUIRED)));
+        api().post("/auth/register/")
+                .json(Map.of())
+                .send()
+                .expect(
+                        400,
+                        Json.object(
+                                "username", List.of(FIELD_REQUIRED),
+                                "password", List.of(FIELD_REQUIRED),
+                                "name", List.of(FIELD_REQUIRED)));
     }
 
     @Test
@@ -91,8 +106,15 @@ abstract class AuthContractCases extends ServerTestBase {
     void registerWithDifferingPasswordsIsRejectedAndCreatesNothing() {
         String username = uniqueUsername("differ");
         api().post("/auth/register/")
-                .json(Map.of("username", username, "password", STUDENT_PASSWORD, "password_confirm",
-                        STUDENT_PASSWORD + "x", "name", "김학생"))
+                .json(Map.of(
+                        "username",
+                        username,
+                        "password",
+                        STUDENT_PASSWORD,
+                        "password_confirm",
+                        STUDENT_PASSWORD + "x",
+                        "name",
+                        "김학생"))
                 .send()
                 .expect(400, Json.object("password", List.of(PASSWORDS_DIFFER)));
         assertThat(login(username, STUDENT_PASSWORD).status()).isEqualTo(401);
@@ -105,15 +127,28 @@ abstract class AuthContractCases extends ServerTestBase {
         String username = uniqueUsername("weak");
         long users = sql().userCount();
         JsonNode body = api().post("/auth/register/")
-                .json(Map.of("username", username, "password", weakPassword, "password_confirm", weakPassword,
-                        "name", "김학생"))
+                .json(Map.of(
+                        "username",
+                        username,
+                        "password",
+                        weakPassword,
+                        "password_confirm",
+                        weakPassword,
+                        "name",
+                        "김학생"))
                 .send()
                 .expect(400);
-        assertThat(body.size()).as("only the password field is wrong in %s", body).isEqualTo(1);
+        assertThat(body.size())
+                .as("only the password field is wrong in %s", body)
+                .isEqualTo(1);
         JsonNode messages = body.path("password");
-        assertThat(messages.isArray() && messages.size() > 0).as("password messages in %s", body).isTrue();
-        messages.forEach(message -> assertThat(message.isTextual() && !message.asText().isBlank())
-                .as("message %s", message).isTrue());
+        assertThat(messages.isArray() && messages.size() > 0)
+                .as("password messages in %s", body)
+                .isTrue();
+        messages.forEach(
+                message -> assertThat(message.isTextual() && !message.asText().isBlank())
+                        .as("message %s", message)
+                        .isTrue());
         assertThat(sql().userCount()).isEqualTo(users);
     }
 
@@ -131,8 +166,21 @@ abstract class AuthContractCases extends ServerTestBase {
     void registrationAlwaysCreatesAStudentWhateverTheBodyClaims() {
         String username = uniqueUsername("role");
         api().post("/auth/register/")
-                .json(Map.of("username", username, "password", STUDENT_PASSWORD, "name", "김학생",
-                        "is_student", false, "is_teacher", true, "is_staff", true, "is_superuser", true))
+                .json(Map.of(
+                        "username",
+                        username,
+                        "password",
+                        STUDENT_PASSWORD,
+                        "name",
+                        "김학생",
+                        "is_student",
+                        false,
+                        "is_teacher",
+                        true,
+                        "is_staff",
+                        true,
+                        "is_superuser",
+                        true))
                 .send()
                 .expect(201);
         JsonNode user = login(username, STUDENT_PASSWORD).expect(200).path("user");
@@ -157,7 +205,9 @@ abstract class AuthContractCases extends ServerTestBase {
         assertThat(user.path("is_student").isBoolean()).isTrue();
         assertThat(user.path("is_teacher").isBoolean()).isTrue();
         assertThat(user.path("is_staff").isBoolean()).isTrue();
-        assertThat(user.path("no_show").isIntegralNumber()).as("no_show in %s", user).isTrue();
+        assertThat(user.path("no_show").isIntegralNumber())
+                .as("no_show in %s", user)
+                .isTrue();
         assertThat(user.path("no_show").asInt()).isZero();
     }
 
@@ -181,9 +231,13 @@ abstract class AuthContractCases extends ServerTestBase {
 
     @Test
     void loginWithoutFieldsNamesTheMissingOnes() {
-        api().post("/auth/login/").json(Map.of()).send().expect(400, Json.object(
-                "username", List.of(FIELD_REQUIRED), "password", List.of(FIELD_REQUIRED)));
-        api().post("/auth/login/").json(Map.of("username", "someone")).send()
+        api().post("/auth/login/")
+                .json(Map.of())
+                .send()
+                .expect(400, Json.object("username", List.of(FIELD_REQUIRED), "password", List.of(FIELD_REQUIRED)));
+        api().post("/auth/login/")
+                .json(Map.of("username", "someone"))
+                .send()
                 .expect(400, Json.object("password", List.of(FIELD_REQUIRED)));
     }
 
@@ -200,7 +254,10 @@ abstract class AuthContractCases extends ServerTestBase {
     void noAuthorizationHeaderIs401NoCredentialsOnEveryProtectedEndpoint() {
         JsonNode expected = Json.object("detail", NO_CREDENTIALS);
         api().get("/clinics/weekly-schedule/").send().expect(401, expected);
-        api().post("/clinics/reserve/").json(Map.of("user_id", 1, "clinic_id", 1)).send().expect(401, expected);
+        api().post("/clinics/reserve/")
+                .json(Map.of("user_id", 1, "clinic_id", 1))
+                .send()
+                .expect(401, expected);
         api().post("/clinics/cancel-reservation/").json(Map.of()).send().expect(401, expected);
     }
 
@@ -218,11 +275,15 @@ abstract class AuthContractCases extends ServerTestBase {
     @Test
     void bearerSchemeIsAnInvalidToken() {
         TestStudent student = newStudent();
-        api().get("/clinics/weekly-schedule/").authorization("Bearer " + student.token()).send()
+        api().get("/clinics/weekly-schedule/")
+                .authorization("Bearer " + student.token())
+                .send()
                 .expect(401, Json.object("detail", INVALID_TOKEN));
     }
 
     private ApiResponse login(String username, String password) {
-        return api().post("/auth/login/").json(Map.of("username", username, "password", password)).send();
+        return api().post("/auth/login/")
+                .json(Map.of("username", username, "password", password))
+                .send();
     }
 }

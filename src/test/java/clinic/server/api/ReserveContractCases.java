@@ -15,17 +15,6 @@ import static clinic.testsupport.ContractText.noShowBlocked;
 import static clinic.testsupport.ContractText.rateLimited;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import clinic.server.FaultMode;
 import clinic.server.FixtureClinic;
 import clinic.server.FixtureReport;
@@ -36,6 +25,14 @@ import clinic.testsupport.Json;
 import clinic.testsupport.ServerTestBase;
 import clinic.testsupport.TestServer;
 import clinic.testsupport.TestStudent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Contract: the reservation checks of the contract's table, one by one and in their order where two
@@ -63,7 +60,9 @@ abstract class ReserveContractCases extends ServerTestBase {
     }
 
     private FixtureClinic clinicInRoom(FixtureReport report, String room) {
-        return report.clinics().stream().filter(c -> c.room().equals(room)).findFirst()
+        return report.clinics().stream()
+                .filter(c -> c.room().equals(room))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no fixture clinic in " + room + ": " + report));
     }
 
@@ -169,11 +168,18 @@ abstract class ReserveContractCases extends ServerTestBase {
     void studentWithTwoOrMoreNoShowsIsBlockedWithNameAndCount(int noShows) {
         TestStudent student = newStudent();
         sql().setNoShow(student.username(), noShows);
-        api().reserve(student.token(), student.id(), firstClinic()).expect(403, Json.object(
-                "error", "no_show_blocked",
-                "message", noShowBlocked(student.name(), noShows),
-                "no_show_count", noShows,
-                "user_name", student.name()));
+        api().reserve(student.token(), student.id(), firstClinic())
+                .expect(
+                        403,
+                        Json.object(
+                                "error",
+                                "no_show_blocked",
+                                "message",
+                                noShowBlocked(student.name(), noShows),
+                                "no_show_count",
+                                noShows,
+                                "user_name",
+                                student.name()));
         assertThat(sql().reservationRows(firstClinic())).isZero();
     }
 
@@ -189,9 +195,15 @@ abstract class ReserveContractCases extends ServerTestBase {
     void teacherWithNoShowsIsNotBlocked() {
         String teacher = "test_teacher_02";
         sql().setNoShow(teacher, 3);
-        JsonNode login = api().post("/auth/login/").json(Map.of("username", teacher, "password", FIXTURE_PASSWORD))
-                .send().expect(200);
-        api().reserve(login.path("token").asText(), login.path("user").path("id").asLong(), firstClinic()).expect(200);
+        JsonNode login = api().post("/auth/login/")
+                .json(Map.of("username", teacher, "password", FIXTURE_PASSWORD))
+                .send()
+                .expect(200);
+        api().reserve(
+                        login.path("token").asText(),
+                        login.path("user").path("id").asLong(),
+                        firstClinic())
+                .expect(200);
     }
 
     @Test
@@ -201,7 +213,8 @@ abstract class ReserveContractCases extends ServerTestBase {
         TestStudent blocked = newStudent();
         api().reserve(first.token(), first.id(), firstClinic()).expect(200);
         sql().setNoShow(blocked.username(), 2);
-        JsonNode body = api().reserve(blocked.token(), blocked.id(), firstClinic()).expect(403);
+        JsonNode body =
+                api().reserve(blocked.token(), blocked.id(), firstClinic()).expect(403);
         assertThat(body.path("error").asText()).isEqualTo("no_show_blocked");
     }
 
@@ -213,8 +226,8 @@ abstract class ReserveContractCases extends ServerTestBase {
         TestStudent late = newStudent();
         api().reserve(first.token(), first.id(), firstClinic()).expect(200);
         api().reserve(second.token(), second.id(), firstClinic()).expect(200);
-        api().reserve(late.token(), late.id(), firstClinic()).expect(409, Json.object(
-                "error", "occupied", "message", OCCUPIED, "current_count", 2, "capacity", 2));
+        api().reserve(late.token(), late.id(), firstClinic())
+                .expect(409, Json.object("error", "occupied", "message", OCCUPIED, "current_count", 2, "capacity", 2));
         assertThat(sql().reservationRows(firstClinic())).isEqualTo(2);
         assertThat(sql().reservedCount(firstClinic())).isEqualTo(2);
     }
@@ -225,12 +238,28 @@ abstract class ReserveContractCases extends ServerTestBase {
         TestStudent first = newStudent();
         TestStudent second = newStudent();
         JsonNode clinicInfo = Json.object(
-                "id", clinic.id(), "day", "월요일", "time", "19:00", "room", "3강의실",
-                "subject", clinic.subject(), "teacher", "테스트강사03");
-        api().reserve(first.token(), first.id(), clinic.id()).expect(200, Json.object(
-                "success", true, "message", RESERVED, "clinic_info", clinicInfo, "remaining_spots", 5));
-        api().reserve(second.token(), second.id(), clinic.id()).expect(200, Json.object(
-                "success", true, "message", RESERVED, "clinic_info", clinicInfo, "remaining_spots", 4));
+                "id",
+                clinic.id(),
+                "day",
+                "월요일",
+                "time",
+                "19:00",
+                "room",
+                "3강의실",
+                "subject",
+                clinic.subject(),
+                "teacher",
+                "테스트강사03");
+        api().reserve(first.token(), first.id(), clinic.id())
+                .expect(
+                        200,
+                        Json.object(
+                                "success", true, "message", RESERVED, "clinic_info", clinicInfo, "remaining_spots", 5));
+        api().reserve(second.token(), second.id(), clinic.id())
+                .expect(
+                        200,
+                        Json.object(
+                                "success", true, "message", RESERVED, "clinic_info", clinicInfo, "remaining_spots", 4));
         assertThat(sql().reservationRows(clinic.id())).isEqualTo(2);
         assertThat(sql().reservedCount(clinic.id())).isEqualTo(2);
     }
@@ -238,8 +267,16 @@ abstract class ReserveContractCases extends ServerTestBase {
     @Test
     void oneStudentMayHoldBothClinicsOfTheSameTime() {
         TestStudent student = newStudent();
-        api().reserve(student.token(), student.id(), clinicInRoom(fixture, "1강의실").id()).expect(200);
-        api().reserve(student.token(), student.id(), clinicInRoom(fixture, "2강의실").id()).expect(200);
+        api().reserve(
+                        student.token(),
+                        student.id(),
+                        clinicInRoom(fixture, "1강의실").id())
+                .expect(200);
+        api().reserve(
+                        student.token(),
+                        student.id(),
+                        clinicInRoom(fixture, "2강의실").id())
+                .expect(200);
     }
 
     @Test
@@ -250,7 +287,11 @@ abstract class ReserveContractCases extends ServerTestBase {
         }
         JsonNode limited = rateLimitedBody(0, 60);
         api().reserve(student.token(), student.id(), firstClinic()).expect(429, limited);
-        api().post("/clinics/reserve/").token(student.token()).body("{not json").send().expect(429, limited);
+        api().post("/clinics/reserve/")
+                .token(student.token())
+                .body("{not json")
+                .send()
+                .expect(429, limited);
         assertThat(sql().reservationRows(firstClinic())).isZero();
         TestStudent other = newStudent();
         api().reserve(other.token(), other.id(), firstClinic()).expect(200);
@@ -282,16 +323,19 @@ abstract class ReserveContractCases extends ServerTestBase {
     /** The contract's last row, provoked through the server-errors fault: its detail, nothing written. */
     @Test
     void anyOtherFailureIs500WithTheDetailAndWritesNothing() {
-        try (TestServer failing = TestServer.start(databaseKind(), c -> c.withFaults(Set.of(FaultMode.SERVER_ERRORS))
-                .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, 0, false)))) {
+        try (TestServer failing = TestServer.start(
+                databaseKind(),
+                c -> c.withFaults(Set.of(FaultMode.SERVER_ERRORS))
+                        .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, 0, false)))) {
             String username = uniqueUsername("fail");
             long studentId = failing.api().register(username, STUDENT_PASSWORD, "오류학생");
             String token = failing.api().login(username, STUDENT_PASSWORD);
             long clinic = failing.server().fixtureReport().clinics().get(0).id();
             Map<String, Long> before = failing.sql().rowCountsOfEveryTable();
 
-            failing.api().reserve(token, studentId, clinic).expect(500,
-                    Json.object("error", RESERVATION_FAILED_PREFIX + FaultMode.INJECTED_ERROR_DETAIL));
+            failing.api()
+                    .reserve(token, studentId, clinic)
+                    .expect(500, Json.object("error", RESERVATION_FAILED_PREFIX + FaultMode.INJECTED_ERROR_DETAIL));
 
             assertThat(failing.sql().rowCountsOfEveryTable()).isEqualTo(before);
             failing.api().reserve(token, studentId, clinic).expect(200);
@@ -303,7 +347,8 @@ abstract class ReserveContractCases extends ServerTestBase {
     void cancellationIsAlwaysDisabled() {
         TestStudent student = newStudent();
         api().reserve(student.token(), student.id(), firstClinic()).expect(200);
-        api().post("/clinics/cancel-reservation/").token(student.token())
+        api().post("/clinics/cancel-reservation/")
+                .token(student.token())
                 .json(Map.of("user_id", student.id(), "clinic_id", firstClinic()))
                 .send()
                 .expect(403, Json.object("error", "cancellation_disabled", "message", CANCELLATION_DISABLED));
@@ -329,7 +374,14 @@ abstract class ReserveContractCases extends ServerTestBase {
     }
 
     private static JsonNode rateLimitedBody(int remaining, int windowSeconds) {
-        return Json.object("error", "rate_limited", "message", rateLimited(remaining),
-                "remaining_requests", remaining, "window_seconds", windowSeconds);
+        return Json.object(
+                "error",
+                "rate_limited",
+                "message",
+                rateLimited(remaining),
+                "remaining_requests",
+                remaining,
+                "window_seconds",
+                windowSeconds);
     }
 }

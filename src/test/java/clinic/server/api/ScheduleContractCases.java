@@ -2,17 +2,6 @@ package clinic.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import clinic.server.FixtureClinic;
 import clinic.server.FixtureReport;
 import clinic.server.FixtureSpec;
@@ -20,6 +9,14 @@ import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Json;
 import clinic.testsupport.ServerTestBase;
 import clinic.testsupport.TestStudent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Contract: the weekly schedule grid (days, times, one clinic per cell, empty cells, counts, students)
@@ -50,7 +47,9 @@ abstract class ScheduleContractCases extends ServerTestBase {
     }
 
     private FixtureClinic room(String room) {
-        return fixture.clinics().stream().filter(c -> c.room().equals(room)).findFirst()
+        return fixture.clinics().stream()
+                .filter(c -> c.room().equals(room))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no fixture clinic in " + room));
     }
 
@@ -74,11 +73,18 @@ abstract class ScheduleContractCases extends ServerTestBase {
     @Test
     void cellShowsTheLowestIdEvenWhenAnotherRoomSortsFirst() {
         long later = sql().copyClinic(room("1강의실").id(), "mon", "18:00", "0강의실");
-        FixtureClinic lowest = fixture.clinics().stream().filter(c -> c.time().equals("18:00"))
-                .min(Comparator.comparingLong(FixtureClinic::id)).orElseThrow();
+        FixtureClinic lowest = fixture.clinics().stream()
+                .filter(c -> c.time().equals("18:00"))
+                .min(Comparator.comparingLong(FixtureClinic::id))
+                .orElseThrow();
         JsonNode body = schedule();
-        assertThat(body.path("schedule").path("mon").path("18:00").path("clinic_id").asLong())
-                .isEqualTo(lowest.id()).isNotEqualTo(later);
+        assertThat(body.path("schedule")
+                        .path("mon")
+                        .path("18:00")
+                        .path("clinic_id")
+                        .asLong())
+                .isEqualTo(lowest.id())
+                .isNotEqualTo(later);
         assertThat(body.path("total_clinics").asInt()).isEqualTo(9);
     }
 
@@ -97,8 +103,14 @@ abstract class ScheduleContractCases extends ServerTestBase {
         assertThat(empty.path("clinic_id").isNull()).as("empty cell %s", empty).isTrue();
         assertThat(empty.path("capacity").asInt()).isZero();
         assertThat(empty.path("students").isArray() && empty.path("students").isEmpty())
-                .as("students of %s", empty).isTrue();
-        assertThat(body.path("schedule").path("sun").path("09:00").path("clinic_id").asLong()).isEqualTo(sunday);
+                .as("students of %s", empty)
+                .isTrue();
+        assertThat(body.path("schedule")
+                        .path("sun")
+                        .path("09:00")
+                        .path("clinic_id")
+                        .asLong())
+                .isEqualTo(sunday);
     }
 
     @Test
@@ -109,7 +121,11 @@ abstract class ScheduleContractCases extends ServerTestBase {
         JsonNode body = schedule();
         assertThat(strings(body.path("times"))).containsExactly("18:00", "19:00", "20:00");
         assertThat(body.path("total_clinics").asInt()).isEqualTo(5);
-        assertThat(body.path("schedule").path("mon").path("18:00").path("clinic_id").asLong())
+        assertThat(body.path("schedule")
+                        .path("mon")
+                        .path("18:00")
+                        .path("clinic_id")
+                        .asLong())
                 .isEqualTo(room("2강의실").id());
         assertThat(body.path("clinics")).hasSize(5);
     }
@@ -161,16 +177,21 @@ abstract class ScheduleContractCases extends ServerTestBase {
         sql().setClinicActive(room("5강의실").id(), false);
         JsonNode clinics = schedule().path("clinics");
         List<String> order = new ArrayList<>();
-        clinics.forEach(c -> order.add(c.path("day").asText() + " " + c.path("time").asText() + " "
-                + c.path("room").asText()));
-        assertThat(order).containsExactly(
-                "mon 08:00 Z강의실",
-                "mon 18:00 1강의실", "mon 18:00 2강의실",
-                "mon 19:00 3강의실", "mon 19:00 4강의실",
-                "mon 20:00 6강의실",
-                "mon 21:00 7강의실", "mon 21:00 8강의실",
-                "tue 18:00 A강의실", "tue 18:00 B강의실",
-                "sun 09:00 A강의실");
+        clinics.forEach(c -> order.add(c.path("day").asText() + " "
+                + c.path("time").asText() + " " + c.path("room").asText()));
+        assertThat(order)
+                .containsExactly(
+                        "mon 08:00 Z강의실",
+                        "mon 18:00 1강의실",
+                        "mon 18:00 2강의실",
+                        "mon 19:00 3강의실",
+                        "mon 19:00 4강의실",
+                        "mon 20:00 6강의실",
+                        "mon 21:00 7강의실",
+                        "mon 21:00 8강의실",
+                        "tue 18:00 A강의실",
+                        "tue 18:00 B강의실",
+                        "sun 09:00 A강의실");
     }
 
     @Test
@@ -179,7 +200,11 @@ abstract class ScheduleContractCases extends ServerTestBase {
         TestStudent student = newStudent();
         api().reserve(student.token(), student.id(), hidden.id()).expect(200);
         JsonNode body = schedule();
-        assertThat(body.path("schedule").path("mon").path("18:00").path("clinic_id").asLong())
+        assertThat(body.path("schedule")
+                        .path("mon")
+                        .path("18:00")
+                        .path("clinic_id")
+                        .asLong())
                 .isEqualTo(room("1강의실").id());
         JsonNode listed = null;
         for (JsonNode c : body.path("clinics")) {
@@ -188,8 +213,8 @@ abstract class ScheduleContractCases extends ServerTestBase {
             }
         }
         assertThat(listed).as("clinic %d in the clinics list", hidden.id()).isNotNull();
-        JsonNode expected = ((ObjectNode) cell(hidden, List.of(student)))
-                .put("day", "mon").put("time", "18:00");
+        JsonNode expected =
+                ((ObjectNode) cell(hidden, List.of(student))).put("day", "mon").put("time", "18:00");
         assertThat(listed).isEqualTo(expected);
     }
 

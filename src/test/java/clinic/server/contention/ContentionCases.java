@@ -6,22 +6,6 @@ import static clinic.testsupport.ContractText.OCCUPIED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.jdbi.v3.core.JdbiException;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import clinic.server.FixtureClinic;
 import clinic.server.FixtureSpec;
 import clinic.server.ServerConfig;
@@ -30,6 +14,19 @@ import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Json;
 import clinic.testsupport.Race;
 import clinic.testsupport.ServerTestBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.JdbiException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Concurrency claims of the reservation: many students released at one instant against the last seats
@@ -46,8 +43,7 @@ abstract class ContentionCases extends ServerTestBase {
     private final List<LoggedIn> students = new ArrayList<>();
     private int repetition;
 
-    private record LoggedIn(long id, String token) {
-    }
+    private record LoggedIn(long id, String token) {}
 
     ContentionCases(DatabaseKind kind) {
         super(kind);
@@ -66,13 +62,17 @@ abstract class ContentionCases extends ServerTestBase {
                     .json(Map.of("username", String.format("test_student_%02d", n), "password", FIXTURE_PASSWORD))
                     .send()
                     .expect(200);
-            students.add(new LoggedIn(login.path("user").path("id").asLong(), login.path("token").asText()));
+            students.add(new LoggedIn(
+                    login.path("user").path("id").asLong(), login.path("token").asText()));
         }
     }
 
     /** A clinic of capacity 6 with no reservation yet. */
     private FixtureClinic freshClinic() {
-        return server().server().loadFixture(new FixtureSpec(true, true, CAPACITY, 0, false)).clinics().get(0);
+        return server().server()
+                .loadFixture(new FixtureSpec(true, true, CAPACITY, 0, false))
+                .clinics()
+                .get(0);
     }
 
     @RepeatedTest(3)
@@ -86,9 +86,11 @@ abstract class ContentionCases extends ServerTestBase {
         List<ApiResponse> answers = Race.run(requests, RACE_DEADLINE);
 
         assertThat(statusCounts(answers)).isEqualTo(Map.of(200, (long) CAPACITY, 409, (long) (STUDENTS - CAPACITY)));
-        JsonNode occupied = Json.object("error", "occupied", "message", OCCUPIED, "current_count", CAPACITY,
-                "capacity", CAPACITY);
-        answers.stream().filter(a -> a.status() == 409).forEach(a -> assertThat(a.json()).isEqualTo(occupied));
+        JsonNode occupied =
+                Json.object("error", "occupied", "message", OCCUPIED, "current_count", CAPACITY, "capacity", CAPACITY);
+        answers.stream()
+                .filter(a -> a.status() == 409)
+                .forEach(a -> assertThat(a.json()).isEqualTo(occupied));
         List<Long> winners = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             if (answers.get(i).status() == 200) {
@@ -114,7 +116,9 @@ abstract class ContentionCases extends ServerTestBase {
         assertThat(statusCounts(answers))
                 .isEqualTo(Map.of(200, 1L, 400, (long) (PARALLEL_REQUESTS_OF_ONE_STUDENT - 1)));
         JsonNode already = Json.object("error", ALREADY_RESERVED);
-        answers.stream().filter(a -> a.status() == 400).forEach(a -> assertThat(a.json()).isEqualTo(already));
+        answers.stream()
+                .filter(a -> a.status() == 400)
+                .forEach(a -> assertThat(a.json()).isEqualTo(already));
         assertThat(sql().reservedStudentIds(clinic)).containsExactly(student.id());
         assertThat(sql().reservedCount(clinic)).isEqualTo(1);
     }
@@ -127,7 +131,8 @@ abstract class ContentionCases extends ServerTestBase {
             sql().insertReservationRow(clinic, students.get(i).id());
         }
 
-        assertThatThrownBy(() -> sql().insertReservationRow(clinic, students.get(CAPACITY).id()))
+        assertThatThrownBy(() -> sql().insertReservationRow(
+                                clinic, students.get(CAPACITY).id()))
                 .isInstanceOf(JdbiException.class)
                 .hasMessageContaining("clinics_reserved_within_capacity");
         assertThat(sql().reservationRows(clinic)).isEqualTo(CAPACITY);

@@ -2,17 +2,6 @@ package clinic.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.junit.jupiter.api.Test;
-
 import clinic.server.ReferenceServer;
 import clinic.testsupport.ApiClient;
 import clinic.testsupport.ClinicDatabase;
@@ -20,6 +9,14 @@ import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.ServerTestBase;
 import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 
 /**
  * Passwords are stored only as salted PBKDF2-HMAC-SHA256 hashes in Django's format, checked here by an
@@ -39,8 +36,8 @@ abstract class PasswordStorageCases extends ServerTestBase {
         String username = uniqueUsername("clear");
         api().register(username, KOREAN_PASSWORD, "김비번");
         Map<String, Object> row = sql().userRow(username);
-        assertThat(row.values()).allSatisfy(value ->
-                assertThat(String.valueOf(value)).doesNotContain(KOREAN_PASSWORD));
+        assertThat(row.values())
+                .allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(KOREAN_PASSWORD));
     }
 
     @Test
@@ -61,7 +58,8 @@ abstract class PasswordStorageCases extends ServerTestBase {
         String second = uniqueUsername("salt");
         api().register(first, KOREAN_PASSWORD, "김비번");
         api().register(second, KOREAN_PASSWORD, "이비번");
-        assertThat(sql().passwordHash(first).split("\\$")[2]).isNotEqualTo(sql().passwordHash(second).split("\\$")[2]);
+        assertThat(sql().passwordHash(first).split("\\$")[2])
+                .isNotEqualTo(sql().passwordHash(second).split("\\$")[2]);
     }
 
     @Test
@@ -78,8 +76,8 @@ abstract class PasswordStorageCases extends ServerTestBase {
     void iterationsAreConfigurableAndOlderHashesStillVerify() {
         try (TestDatabase shared = TestDatabase.createShared(databaseKind());
                 ReferenceServer weaker = ReferenceServer.start(TestServer.baseConfig(shared));
-                ReferenceServer stronger = ReferenceServer.start(
-                        TestServer.baseConfig(shared).withPasswordIterations(1500))) {
+                ReferenceServer stronger =
+                        ReferenceServer.start(TestServer.baseConfig(shared).withPasswordIterations(1500))) {
             ApiClient weakerApi = new ApiClient(weaker.baseUrl());
             ApiClient strongerApi = new ApiClient(stronger.baseUrl());
             ClinicDatabase sharedSql = new ClinicDatabase(weaker.dataSource());
@@ -97,7 +95,10 @@ abstract class PasswordStorageCases extends ServerTestBase {
     }
 
     private static int loginStatus(ApiClient api, String username, String password) {
-        return api.post("/auth/login/").json(Map.of("username", username, "password", password)).send().status();
+        return api.post("/auth/login/")
+                .json(Map.of("username", username, "password", password))
+                .send()
+                .status();
     }
 
     /**
