@@ -99,20 +99,31 @@ public final class TestDatabase implements AutoCloseable {
      * Checked once per JVM.
      */
     public static void requirePostgres() {
-        String problem = PostgresProbe.PROBLEM;
+        String reason = unusableReason(DatabaseKind.POSTGRES);
+        if (reason != null) {
+            Assumptions.abort(reason);
+        }
+    }
+
+    /**
+     * Why a database of {@code kind} cannot be used here, or null when it can: H2 always can; PostgreSQL
+     * when reachable. Under {@code CI=true} an unreachable PostgreSQL is a failure, not a reason to skip.
+     */
+    public static String unusableReason(DatabaseKind kind) {
+        String problem = kind == DatabaseKind.H2 ? null : PostgresProbe.PROBLEM;
         if (problem == null) {
-            return;
+            return null;
         }
         String reason = "PostgreSQL at 127.0.0.1:5432 (database test, user postgres) is unreachable: " + problem
                 + ". Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
         if ("true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI=true requires PostgreSQL. " + reason);
         }
-        // Surefire does not show why a whole class was skipped, so say it once in the build output too
+        // Surefire does not show why tests were skipped, so say it once in the build output too
         if (SKIP_WARNED.compareAndSet(false, true)) {
-            LOG.warn("skipping every PostgreSQL test class: {}", reason);
+            LOG.warn("skipping every PostgreSQL test: {}", reason);
         }
-        Assumptions.abort(reason);
+        return reason;
     }
 
     /** The URL to give the server, e.g. {@code ServerConfig.withJdbcUrl}. */

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The sliding window itself, on a clock the test moves (the HTTP side is in ReserveContractCases). */
+/** The sliding window itself, on a clock the test moves (the HTTP side is in ReserveContractTest). */
 class RateLimiterTest {
 
     private static final Duration WINDOW = Duration.ofSeconds(60);

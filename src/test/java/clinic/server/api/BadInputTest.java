@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clinic.server.FixtureSpec;
 import clinic.server.ServerConfig;
 import clinic.testsupport.ApiResponse;
-import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Json;
 import clinic.testsupport.ServerTestBase;
 import clinic.testsupport.TestStudent;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Bad input of every kind gets a specific 4xx and leaves every table exactly as it was; routing errors
  * answer JSON. The rate limit is off here so that many bad requests of one student all reach the checks.
  */
-abstract class BadInputCases extends ServerTestBase {
+class BadInputTest extends ServerTestBase {
 
     /** One byte more than the server's 64 KiB body limit allows. */
     private static final int OVERSIZED_BODY = 64 * 1024 + 1;
@@ -35,18 +33,14 @@ abstract class BadInputCases extends ServerTestBase {
     private TestStudent student;
     private long clinicId;
 
-    BadInputCases(DatabaseKind kind) {
-        super(kind);
-    }
-
     @Override
     protected ServerConfig configure(ServerConfig config) {
         return config.withRateLimit(0, Duration.ofSeconds(60))
                 .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, 0, false));
     }
 
-    @BeforeAll
-    void studentAndClinic() {
+    @Override
+    protected void afterServerStart() {
         student = newStudent();
         clinicId = server().server().fixtureReport().clinics().get(0).id();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clinic.server.ReferenceServer;
 import clinic.testsupport.ApiClient;
 import clinic.testsupport.ClinicDatabase;
-import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.ServerTestBase;
 import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
@@ -22,14 +21,10 @@ import org.junit.jupiter.api.Test;
  * Passwords are stored only as salted PBKDF2-HMAC-SHA256 hashes in Django's format, checked here by an
  * independent PBKDF2 computation, with a configurable iteration count that never locks out older hashes.
  */
-abstract class PasswordStorageCases extends ServerTestBase {
+class PasswordStorageTest extends ServerTestBase {
 
     private static final String HASH_FORMAT = "pbkdf2_sha256\\$(\\d+)\\$([^$]{16,})\\$([A-Za-z0-9+/=]{44})";
     private static final String KOREAN_PASSWORD = "보충수업비밀번호2024";
-
-    PasswordStorageCases(DatabaseKind kind) {
-        super(kind);
-    }
 
     @Test
     void noColumnOfTheUserRowHoldsTheClearPassword() {

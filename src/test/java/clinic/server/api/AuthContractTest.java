@@ -12,7 +12,6 @@ import static clinic.testsupport.ContractText.USERNAME_TAKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.testsupport.ApiResponse;
-import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Json;
 import clinic.testsupport.ServerTestBase;
 import clinic.testsupport.TestStudent;
@@ -24,13 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Contract: health, registration, login and the token rules. */
-abstract class AuthContractCases extends ServerTestBase {
+class AuthContractTest extends ServerTestBase {
 
     private static final String TOKEN_PATTERN = "[0-9a-f]{40}";
-
-    AuthContractCases(DatabaseKind kind) {
-        super(kind);
-    }
 
     @Test
     void healthReportsHealthyAndTheUserCount() {

@@ -10,7 +10,6 @@ import clinic.server.FixtureClinic;
 import clinic.server.FixtureSpec;
 import clinic.server.ServerConfig;
 import clinic.testsupport.ApiResponse;
-import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Json;
 import clinic.testsupport.Race;
 import clinic.testsupport.ServerTestBase;
@@ -23,7 +22,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.JdbiException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
  * never overbook, and one student's parallel requests never book twice. Repeated, because one lucky
  * interleaving proves little. The rate limit is off so that every request reaches the reservation.
  */
-abstract class ContentionCases extends ServerTestBase {
+class ContentionTest extends ServerTestBase {
 
     private static final int STUDENTS = 200;
     private static final int CAPACITY = 6;
@@ -45,18 +43,15 @@ abstract class ContentionCases extends ServerTestBase {
 
     private record LoggedIn(long id, String token) {}
 
-    ContentionCases(DatabaseKind kind) {
-        super(kind);
-    }
-
     @Override
     protected ServerConfig configure(ServerConfig config) {
         return config.withRateLimit(0, Duration.ofSeconds(60))
                 .withFixture(new FixtureSpec(false, false, CAPACITY, STUDENTS, false));
     }
 
-    @BeforeAll
-    void logInEveryStudent() {
+    @Override
+    protected void afterServerStart() {
+        students.clear();
         for (int n = 1; n <= STUDENTS; n++) {
             JsonNode login = api().post("/auth/login/")
                     .json(Map.of("username", String.format("test_student_%02d", n), "password", FIXTURE_PASSWORD))

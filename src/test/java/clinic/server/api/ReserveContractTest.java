@@ -20,7 +20,6 @@ import clinic.server.FixtureClinic;
 import clinic.server.FixtureReport;
 import clinic.server.FixtureSpec;
 import clinic.testsupport.ApiResponse;
-import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Json;
 import clinic.testsupport.ServerTestBase;
 import clinic.testsupport.TestServer;
@@ -39,16 +38,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * apply, the reference server's forbidden and rate-limit checks, and cancellation. Every test starts
  * from the eight fixture clinics freshly reset.
  */
-abstract class ReserveContractCases extends ServerTestBase {
+class ReserveContractTest extends ServerTestBase {
 
     private static final long NO_SUCH_ID = 987_654_321L;
     private static final int DEFAULT_RATE_LIMIT = 5;
 
     private FixtureReport fixture;
-
-    ReserveContractCases(DatabaseKind kind) {
-        super(kind);
-    }
 
     @BeforeEach
     void freshClinics() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clinic.server.FixtureClinic;
 import clinic.server.FixtureReport;
 import clinic.server.FixtureSpec;
-import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Json;
 import clinic.testsupport.ServerTestBase;
 import clinic.testsupport.TestStudent;
@@ -23,17 +22,13 @@ import org.junit.jupiter.api.Test;
  * and the reference server's {@code clinics} list. Every test starts with exactly the eight fixture
  * clinics and adds or changes clinics by SQL where it needs other days.
  */
-abstract class ScheduleContractCases extends ServerTestBase {
+class ScheduleContractTest extends ServerTestBase {
 
     private static final List<String> WEEK = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final List<String> FIXTURE_TIMES = List.of("18:00", "19:00", "20:00", "21:00");
 
     private FixtureReport fixture;
     private TestStudent viewer;
-
-    ScheduleContractCases(DatabaseKind kind) {
-        super(kind);
-    }
 
     @BeforeEach
     void onlyTheFixtureClinics() {

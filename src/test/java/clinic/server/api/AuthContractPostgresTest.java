@@ -1,9 +1,0 @@
-package clinic.server.api;
-
-import clinic.testsupport.DatabaseKind;
-
-class AuthContractPostgresTest extends AuthContractCases {
-    AuthContractPostgresTest() {
-        super(DatabaseKind.POSTGRES);
-    }
-}

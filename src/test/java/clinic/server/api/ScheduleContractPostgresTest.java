@@ -1,9 +1,0 @@
-package clinic.server.api;
-
-import clinic.testsupport.DatabaseKind;
-
-class ScheduleContractPostgresTest extends ScheduleContractCases {
-    ScheduleContractPostgresTest() {
-        super(DatabaseKind.POSTGRES);
-    }
-}
