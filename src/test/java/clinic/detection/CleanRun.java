@@ -1,5 +1,6 @@
 package clinic.detection;
 
+import clinic.simulation.output.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,20 +14,21 @@ final class CleanRun {
     /** Why the run is a false alarm; empty when it is clean. */
     static List<String> alarms(LoadTestRun run) {
         List<String> alarms = new ArrayList<>();
-        RunSummaryFile summary = run.summary();
+        RunSummary summary = run.summary();
         if (!run.succeeded()) {
             alarms.add("Gatling status " + run.gatlingStatus() + ", expected " + LoadTestRun.SUCCESS + " ("
                     + summary.brief() + ")");
         }
-        if (summary.studentsLoggedIn() != summary.studentsTotal()) {
-            alarms.add("only " + summary.studentsLoggedIn() + " of " + summary.studentsTotal() + " students logged in");
+        if (summary.students().loggedIn() != summary.students().total()) {
+            alarms.add("only " + summary.students().loggedIn() + " of "
+                    + summary.students().total() + " students logged in");
         }
-        if (!summary.scheduleFailures().isEmpty()) {
-            alarms.add("schedule reads failed for " + summary.scheduleFailures());
+        if (!summary.students().scheduleFailures().isEmpty()) {
+            alarms.add("schedule reads failed for " + summary.students().scheduleFailures());
         }
-        if (!summary.auditRan()
-                || !summary.auditPassed()
-                || !summary.violations().isEmpty()) {
+        if (!summary.audit().ran()
+                || !summary.audit().passed()
+                || !summary.audit().violations().isEmpty()) {
             alarms.add("the audit did not pass cleanly: " + summary.brief());
         }
         return alarms;

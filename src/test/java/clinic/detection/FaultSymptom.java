@@ -1,8 +1,10 @@
 package clinic.detection;
 
-import clinic.detection.RunSummaryFile.FinalClinic;
-import clinic.detection.RunSummaryFile.Violation;
 import clinic.server.FaultMode;
+import clinic.simulation.audit.FinalStateAudit.Finding;
+import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
+import clinic.simulation.output.RunSummary;
+import clinic.simulation.output.RunSummary.FinalClinic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +49,9 @@ public enum FaultSymptom {
 
     private final FaultMode fault;
     private final String detectingCheck;
-    private final Function<RunSummaryFile, List<String>> symptomProblems;
+    private final Function<RunSummary, List<String>> symptomProblems;
 
-    FaultSymptom(FaultMode fault, String detectingCheck, Function<RunSummaryFile, List<String>> symptomProblems) {
+    FaultSymptom(FaultMode fault, String detectingCheck, Function<RunSummary, List<String>> symptomProblems) {
         this.fault = fault;
         this.detectingCheck = detectingCheck;
         this.symptomProblems = symptomProblems;
@@ -80,10 +82,10 @@ public enum FaultSymptom {
             problems.add("Gatling status " + run.gatlingStatus() + ", expected " + LoadTestRun.ASSERTIONS_FAILED
                     + " (assertions failed)");
         }
-        RunSummaryFile summary = run.summary();
-        if (summary.studentsLoggedIn() != summary.studentsTotal()) {
-            problems.add("only " + summary.studentsLoggedIn() + " of " + summary.studentsTotal()
-                    + " students logged in: the load did not run as planned");
+        RunSummary summary = run.summary();
+        if (summary.students().loggedIn() != summary.students().total()) {
+            problems.add("only " + summary.students().loggedIn() + " of "
+                    + summary.students().total() + " students logged in: the load did not run as planned");
         }
         problems.addAll(symptomProblems.apply(summary));
         return problems;
@@ -93,17 +95,17 @@ public enum FaultSymptom {
      * The audit ran and every violation it found is of {@code kind}: a fault should show as its own
      * symptom, and a violation of another kind would be the audit misreading a correct part of the state.
      */
-    private static List<Violation> violationsOnlyOf(String kind, RunSummaryFile summary, List<String> problems) {
-        if (!summary.auditRan()) {
+    private static List<Finding> violationsOnlyOf(Kind kind, RunSummary summary, List<String> problems) {
+        if (!summary.audit().ran()) {
             problems.add("the audit did not run");
             return List.of();
         }
-        List<Violation> violations = summary.violations();
+        List<Finding> violations = summary.audit().violations();
         violations.stream()
-                .filter(violation -> !violation.kind().equals(kind))
+                .filter(violation -> violation.kind() != kind)
                 .forEach(violation -> problems.add("unexpected violation " + violation));
-        List<Violation> ofKind = violations.stream()
-                .filter(violation -> violation.kind().equals(kind))
+        List<Finding> ofKind = violations.stream()
+                .filter(violation -> violation.kind() == kind)
                 .toList();
         if (ofKind.isEmpty()) {
             problems.add("no " + kind + " violation (" + summary.brief() + ")");
@@ -111,7 +113,7 @@ public enum FaultSymptom {
         return ofKind;
     }
 
-    private static Optional<Matcher> matching(Pattern pattern, Violation violation, List<String> problems) {
+    private static Optional<Matcher> matching(Pattern pattern, Finding violation, List<String> problems) {
         Matcher matcher = pattern.matcher(violation.message());
         if (matcher.find()) {
             return Optional.of(matcher);
@@ -120,7 +122,7 @@ public enum FaultSymptom {
         return Optional.empty();
     }
 
-    private static Optional<FinalClinic> clinic(RunSummaryFile summary, String id, List<String> problems) {
+    private static Optional<FinalClinic> clinic(RunSummary summary, String id, List<String> problems) {
         Optional<FinalClinic> clinic = summary.finalClinics().stream()
                 .filter(candidate -> candidate.id() == Long.parseLong(id))
                 .findFirst();
@@ -130,9 +132,9 @@ public enum FaultSymptom {
         return clinic;
     }
 
-    private static List<String> overCapacity(RunSummaryFile summary) {
+    private static List<String> overCapacity(RunSummary summary) {
         List<String> problems = new ArrayList<>();
-        for (Violation violation : violationsOnlyOf("OVER_CAPACITY", summary, problems)) {
+        for (Finding violation : violationsOnlyOf(Kind.OVER_CAPACITY, summary, problems)) {
             matching(OVER_CAPACITY, violation, problems).ifPresent(match -> {
                 int held = Integer.parseInt(match.group(2));
                 int capacity = Integer.parseInt(match.group(3));
@@ -152,22 +154,22 @@ public enum FaultSymptom {
     }
 
     /** A lost write is missing from the roster it was accepted into. */
-    private static List<String> acceptedMissing(RunSummaryFile summary) {
-        return studentsNamed("ACCEPTED_MISSING", ACCEPTED_MISSING, false, summary);
+    private static List<String> acceptedMissing(RunSummary summary) {
+        return studentsNamed(Kind.ACCEPTED_MISSING, ACCEPTED_MISSING, false, summary);
     }
 
     /** A phantom is in a roster whose reservation was refused. */
-    private static List<String> phantom(RunSummaryFile summary) {
-        return studentsNamed("PHANTOM_RESERVATION", PHANTOM_RESERVATION, true, summary);
+    private static List<String> phantom(RunSummary summary) {
+        return studentsNamed(Kind.PHANTOM_RESERVATION, PHANTOM_RESERVATION, true, summary);
     }
 
     /**
      * Violations of {@code kind} whose message ({@code pattern}: group 1 the student, group 2 the clinic)
      * must agree with the final roster: the student is in it or not, as {@code inRoster} says.
      */
-    private static List<String> studentsNamed(String kind, Pattern pattern, boolean inRoster, RunSummaryFile summary) {
+    private static List<String> studentsNamed(Kind kind, Pattern pattern, boolean inRoster, RunSummary summary) {
         List<String> problems = new ArrayList<>();
-        for (Violation violation : violationsOnlyOf(kind, summary, problems)) {
+        for (Finding violation : violationsOnlyOf(kind, summary, problems)) {
             matching(pattern, violation, problems)
                     .ifPresent(match -> clinic(summary, match.group(2), problems)
                             .ifPresent(clinic -> {
@@ -181,9 +183,9 @@ public enum FaultSymptom {
         return problems;
     }
 
-    private static List<String> duplicate(RunSummaryFile summary) {
+    private static List<String> duplicate(RunSummary summary) {
         List<String> problems = new ArrayList<>();
-        for (Violation violation : violationsOnlyOf("DUPLICATE_STUDENT", summary, problems)) {
+        for (Finding violation : violationsOnlyOf(Kind.DUPLICATE_STUDENT, summary, problems)) {
             matching(DUPLICATE_STUDENT, violation, problems)
                     .ifPresent(match -> clinic(summary, match.group(1), problems)
                             .ifPresent(clinic -> {
@@ -199,10 +201,10 @@ public enum FaultSymptom {
         return problems;
     }
 
-    private static List<String> hiddenClinics(RunSummaryFile summary) {
+    private static List<String> hiddenClinics(RunSummary summary) {
         List<String> problems = new ArrayList<>();
         Set<String> rooms = new TreeSet<>();
-        for (Violation violation : violationsOnlyOf("CLINIC_NOT_VISIBLE", summary, problems)) {
+        for (Finding violation : violationsOnlyOf(Kind.CLINIC_NOT_VISIBLE, summary, problems)) {
             matching(CLINIC_NOT_VISIBLE, violation, problems).ifPresent(match -> rooms.add(match.group(1)));
         }
         if (!rooms.equals(new TreeSet<>(SECOND_ROOMS))) {
@@ -213,14 +215,15 @@ public enum FaultSymptom {
     }
 
     /** Server-errors answers 500 to the 1st, 5th, 9th... reservation request: every one must be counted. */
-    private static List<String> serverErrors(RunSummaryFile summary) {
+    private static List<String> serverErrors(RunSummary summary) {
         List<String> problems = new ArrayList<>();
-        int injected = (summary.attempts() + FaultMode.EVERY_NTH - 1) / FaultMode.EVERY_NTH;
-        for (Violation violation : violationsOnlyOf("TECHNICAL_FAILURES", summary, problems)) {
+        int injected = (summary.reservations().attempts() + FaultMode.EVERY_NTH - 1) / FaultMode.EVERY_NTH;
+        for (Finding violation : violationsOnlyOf(Kind.TECHNICAL_FAILURES, summary, problems)) {
             matching(TECHNICAL_FAILURES, violation, problems).ifPresent(match -> {
                 if (Integer.parseInt(match.group(1)) != injected || Integer.parseInt(match.group(2)) != injected) {
-                    problems.add("the server answered 500 to " + injected + " of " + summary.attempts()
-                            + " reservation requests, the audit said: " + violation);
+                    problems.add("the server answered 500 to " + injected + " of "
+                            + summary.reservations().attempts() + " reservation requests, the audit said: "
+                            + violation);
                 }
             });
         }
@@ -233,20 +236,25 @@ public enum FaultSymptom {
      * schedule read, and an audit that ran and passed leave the p95 bound as the one that failed, which
      * the measured p95 must confirm.
      */
-    private static List<String> onlyP95(RunSummaryFile summary) {
+    private static List<String> onlyP95(RunSummary summary) {
         List<String> problems = new ArrayList<>();
-        if (!summary.auditRan()
-                || !summary.auditPassed()
-                || !summary.violations().isEmpty()) {
+        if (!summary.audit().ran()
+                || !summary.audit().passed()
+                || !summary.audit().violations().isEmpty()) {
             problems.add("the audit should pass on a slow but correct server: " + summary.brief());
         }
-        if (!summary.scheduleFailures().isEmpty()) {
-            problems.add("schedule reads failed for " + summary.scheduleFailures());
+        if (!summary.students().scheduleFailures().isEmpty()) {
+            problems.add("schedule reads failed for " + summary.students().scheduleFailures());
         }
-        if (summary.p95Ms() < summary.p95BoundMs()) {
-            problems.add(
-                    "reservation p95 " + summary.p95Ms() + " ms is below the bound " + summary.p95BoundMs() + " ms");
+        if (summary.latencyMs().p95() < p95Bound(summary)) {
+            problems.add("reservation p95 " + summary.latencyMs().p95() + " ms is below the bound " + p95Bound(summary)
+                    + " ms");
         }
         return problems;
+    }
+
+    /** The p95 bound the run was judged by (its {@code p95Ms} option). */
+    private static long p95Bound(RunSummary summary) {
+        return ((Number) summary.options().get("p95Ms")).longValue();
     }
 }

@@ -3,7 +3,11 @@ package clinic.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.server.FaultMode;
-import clinic.testsupport.Json;
+import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.audit.FinalStateAudit.Finding;
+import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
+import clinic.simulation.output.RunSummary;
+import clinic.simulation.output.RunSummary.FinalClinic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,16 +21,16 @@ class FaultSymptomTest {
 
     @Test
     void anOverbookedClinicNamedWithItsCountAndMatchingRosterIsADetection() {
-        LoadTestRun run =
-                run(LoadTestRun.ASSERTIONS_FAILED, List.of(violation("OVER_CAPACITY", OVERBOOKED)), roster(7, 7), 200);
+        LoadTestRun run = run(
+                LoadTestRun.ASSERTIONS_FAILED, List.of(new Finding(Kind.OVER_CAPACITY, OVERBOOKED)), roster(7, 7), 200);
 
         assertThat(FaultSymptom.of(FaultMode.OVERBOOK).problems(run)).isEmpty();
     }
 
     @Test
     void aMessageTheFinalRosterContradictsIsNotADetection() {
-        LoadTestRun run =
-                run(LoadTestRun.ASSERTIONS_FAILED, List.of(violation("OVER_CAPACITY", OVERBOOKED)), roster(7, 6), 200);
+        LoadTestRun run = run(
+                LoadTestRun.ASSERTIONS_FAILED, List.of(new Finding(Kind.OVER_CAPACITY, OVERBOOKED)), roster(7, 6), 200);
 
         assertThat(FaultSymptom.of(FaultMode.OVERBOOK).problems(run))
                 .singleElement()
@@ -43,7 +47,7 @@ class FaultSymptomTest {
         assertThat(FaultSymptom.of(FaultMode.LOST_WRITE)
                         .problems(run(
                                 LoadTestRun.ASSERTIONS_FAILED,
-                                List.of(violation("OVER_CAPACITY", OVERBOOKED)),
+                                List.of(new Finding(Kind.OVER_CAPACITY, OVERBOOKED)),
                                 roster(7, 7),
                                 200)))
                 .contains("unexpected violation OVER_CAPACITY: " + OVERBOOKED);
@@ -59,7 +63,7 @@ class FaultSymptomTest {
                 .containsExactly("reservation p95 900 ms is below the bound 1000 ms");
         assertThat(slow.problems(run(
                         LoadTestRun.ASSERTIONS_FAILED,
-                        List.of(violation("OVER_CAPACITY", OVERBOOKED)),
+                        List.of(new Finding(Kind.OVER_CAPACITY, OVERBOOKED)),
                         roster(7, 7),
                         1500)))
                 .singleElement()
@@ -67,36 +71,28 @@ class FaultSymptomTest {
                 .startsWith("the audit should pass");
     }
 
-    private static Map<String, Object> violation(String kind, String message) {
-        return Map.of("kind", kind, "message", message);
-    }
-
-    private static Map<String, Object> roster(long clinicId, int students) {
-        return Map.of(
-                "id",
+    private static FinalClinic roster(long clinicId, int students) {
+        return new FinalClinic(
                 clinicId,
-                "time",
+                "mon",
                 "21:00",
-                "room",
                 "7강의실",
-                "capacity",
+                "physics1",
+                "테스트강사07",
                 6,
-                "currentCount",
                 students,
-                "students",
                 List.of("a", "b", "c", "d", "e", "f", "g").subList(0, students));
     }
 
-    private static LoadTestRun run(
-            int status, List<Map<String, Object>> violations, Map<String, Object> clinic, long p95) {
-        Map<String, Object> summary = Map.of(
-                "options", Map.of("p95Ms", 1000),
-                "students", Map.of("total", 20, "loggedIn", 20),
-                "reservations", Map.of("attempts", 40, "reserved", 30),
-                "latencyMs", Map.of("p95", p95),
-                "audit", Map.of("ran", true, "passed", violations.isEmpty(), "violations", violations),
-                "finalClinics", List.of(clinic));
-        return new LoadTestRun(
-                1, status, new RunSummaryFile(Json.MAPPER.valueToTree(summary)), Path.of("run"), Duration.ZERO);
+    private static LoadTestRun run(int status, List<Finding> violations, FinalClinic clinic, long p95) {
+        RunSummary summary = new RunSummary(
+                Map.of("p95Ms", 1000),
+                5.0,
+                new RunSummary.Students(20, 20, List.of(), List.of()),
+                new RunSummary.Reservations(40, 30, 10, 75.0, Map.of(RejectionReason.RESERVED, 30)),
+                new RunSummary.Latency(100, 50, p95, p95, p95),
+                new RunSummary.Audit(true, violations.isEmpty(), null, violations, List.of()),
+                List.of(clinic));
+        return new LoadTestRun(1, status, summary, Path.of("run"), Duration.ZERO);
     }
 }

@@ -1,6 +1,7 @@
 package clinic.detection;
 
 import clinic.simulation.ClinicReservationSimulation;
+import clinic.simulation.output.RunSummary;
 import io.gatling.app.Gatling$;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  *                      when the run could not start or crashed
  * @param summary       the run's clinic-summary.json
  */
-public record LoadTestRun(long seed, int gatlingStatus, RunSummaryFile summary, Path runFolder, Duration wallTime) {
+public record LoadTestRun(long seed, int gatlingStatus, RunSummary summary, Path runFolder, Duration wallTime) {
 
     /** Gatling's io.gatling.app.cli.StatusCode values. */
     public static final int SUCCESS = 0;
@@ -60,8 +61,7 @@ public record LoadTestRun(long seed, int gatlingStatus, RunSummaryFile summary, 
         }
         Duration wallTime = Duration.ofNanos(System.nanoTime() - started);
         Path runFolder = runFolder(results, seed, status);
-        return new LoadTestRun(
-                seed, status, RunSummaryFile.read(runFolder.resolve("clinic-summary.json")), runFolder, wallTime);
+        return new LoadTestRun(seed, status, RunSummary.read(runFolder.resolve(RunSummary.FILE)), runFolder, wallTime);
     }
 
     public boolean succeeded() {
@@ -80,7 +80,7 @@ public record LoadTestRun(long seed, int gatlingStatus, RunSummaryFile summary, 
     /** The one folder Gatling made for the run, with our summary in it. */
     private static Path runFolder(Path results, long seed, int status) {
         try (Stream<Path> entries = Files.list(results)) {
-            List<Path> runs = entries.filter(run -> Files.isRegularFile(run.resolve("clinic-summary.json")))
+            List<Path> runs = entries.filter(run -> Files.isRegularFile(run.resolve(RunSummary.FILE)))
                     .toList();
             if (runs.size() != 1) {
                 throw new IllegalStateException(

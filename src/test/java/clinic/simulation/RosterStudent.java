@@ -1,4 +1,0 @@
-package clinic.simulation;
-
-/** A student listed in a clinic's roster by the weekly schedule. */
-public record RosterStudent(long id, String name, String username) {}

@@ -1,0 +1,38 @@
+package clinic.simulation.answers;
+
+/**
+ * What a reservation answer means. Business reasons are the backend saying no on purpose; technical
+ * ones (server error, unexpected answer, no answer) are failures the audit counts against the backend.
+ */
+public enum RejectionReason {
+    RESERVED("success", false),
+    OCCUPIED("occupied", false),
+    ALREADY_RESERVED("이미 해당 클리닉에 예약되어 있습니다", false),
+    NO_SHOW_BLOCKED("no_show_blocked", false),
+    RESERVATION_CLOSED("reservation_closed", false),
+    RATE_LIMITED("rate_limited", false),
+    FORBIDDEN("forbidden", false),
+    INVALID_REQUEST("invalid_request", false),
+    NOT_FOUND("유효하지 않은 사용자/클리닉", false),
+    UNAUTHENTICATED("토큰 인증 실패", false),
+    SERVER_ERROR("서버 오류 (5xx)", true),
+    UNEXPECTED_ANSWER("예상하지 못한 응답", true),
+    NETWORK_ERROR("네트워크 오류", true);
+
+    private final String originalLabel;
+    private final boolean technical;
+
+    RejectionReason(String originalLabel, boolean technical) {
+        this.originalLabel = originalLabel;
+        this.technical = technical;
+    }
+
+    /** The key the original tool's failure analysis printed for this kind of answer. */
+    public String originalLabel() {
+        return originalLabel;
+    }
+
+    public boolean technical() {
+        return technical;
+    }
+}

@@ -1,0 +1,173 @@
+package clinic.simulation.answers;
+
+import clinic.contract.ClinicDay;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The clinics a weekly-schedule answer reveals, with their rosters. The reference server's {@code clinics}
+ * list is complete; the production grid shows only one clinic per day and time, so it is the fallback,
+ * using the cells whose clinic_id is set.
+ */
+public final class ScheduleSnapshot {
+
+    /** A student listed in a clinic's roster. */
+    public record RosterStudent(long id, String name, String username) {}
+
+    /** One clinic as the schedule shows it: where and when, capacity, and who is in it. */
+    public record Clinic(
+            long id,
+            String day,
+            String time,
+            String room,
+            String subject,
+            String teacherName,
+            int capacity,
+            int currentCount,
+            List<RosterStudent> students) {
+
+        public Clinic {
+            students = List.copyOf(students);
+        }
+
+        /** {@code clinic 12 (mon 18:00 1강의실)}: how the audit names a clinic. */
+        public String label() {
+            return "clinic " + id + " (" + day + " " + time + " " + room + ")";
+        }
+    }
+
+    /**
+     * A weekly-schedule answer: the snapshot when it was a readable 200, otherwise what was wrong.
+     *
+     * @param schedule null when {@code failure} is set
+     */
+    public record Answer(ScheduleSnapshot schedule, String failure) implements JudgedAnswer {
+
+        public static Answer none() {
+            return new Answer(null, "no HTTP answer (connection failed or timed out)");
+        }
+
+        public static Answer classify(int status, String body) {
+            if (status != 200) {
+                return new Answer(null, "weekly schedule refused: HTTP " + status);
+            }
+            try {
+                return new Answer(parse(body), null);
+            } catch (IllegalArgumentException e) {
+                return new Answer(null, e.getMessage());
+            }
+        }
+    }
+
+    private static final Comparator<Clinic> BY_SLOT =
+            Comparator.comparing(Clinic::time).thenComparing(Clinic::room).thenComparingLong(Clinic::id);
+
+    private final List<Clinic> clinics;
+    private final boolean fromClinicList;
+    private final Map<Long, Clinic> byId;
+
+    /**
+     * @param fromClinicList true when the answer had the reference server's complete {@code clinics} list;
+     *     false when only the production grid was there (one clinic per day and time)
+     */
+    public ScheduleSnapshot(List<Clinic> clinics, boolean fromClinicList) {
+        this.clinics = List.copyOf(clinics);
+        this.fromClinicList = fromClinicList;
+        this.byId = this.clinics.stream()
+                .collect(Collectors.toMap(Clinic::id, Function.identity(), (first, second) -> first));
+    }
+
+    public List<Clinic> clinics() {
+        return clinics;
+    }
+
+    public boolean fromClinicList() {
+        return fromClinicList;
+    }
+
+    /** The clinics of one day, by time, room, id. */
+    public List<Clinic> on(ClinicDay day) {
+        return clinics.stream()
+                .filter(clinic -> clinic.day().equals(day.key()))
+                .sorted(BY_SLOT)
+                .toList();
+    }
+
+    public Optional<Clinic> clinic(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Throws {@link IllegalArgumentException} saying what is wrong when the body is not a schedule. */
+    public static ScheduleSnapshot parse(String body) {
+        JsonNode root = SimulationJson.object(body)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "weekly schedule is not a JSON object: " + SimulationJson.quote(body)));
+        JsonNode list = root.get("clinics");
+        if (list != null && list.isArray()) {
+            List<Clinic> clinics = new ArrayList<>();
+            for (JsonNode cell : list) {
+                clinics.add(clinic(cell, required(cell, "day"), required(cell, "time")));
+            }
+            return new ScheduleSnapshot(clinics, true);
+        }
+        JsonNode grid = root.get("schedule");
+        if (grid == null || !grid.isObject()) {
+            throw new IllegalArgumentException("weekly schedule has neither a 'clinics' list nor a 'schedule' grid: "
+                    + SimulationJson.quote(body));
+        }
+        List<Clinic> clinics = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> days = grid.fields(); days.hasNext(); ) {
+            Map.Entry<String, JsonNode> day = days.next();
+            for (Iterator<Map.Entry<String, JsonNode>> times = day.getValue().fields(); times.hasNext(); ) {
+                Map.Entry<String, JsonNode> time = times.next();
+                JsonNode clinicId = time.getValue().get("clinic_id");
+                if (clinicId != null && !clinicId.isNull()) {
+                    clinics.add(clinic(time.getValue(), day.getKey(), time.getKey()));
+                }
+            }
+        }
+        return new ScheduleSnapshot(clinics, false);
+    }
+
+    private static Clinic clinic(JsonNode cell, String day, String time) {
+        JsonNode id = cell.get("clinic_id");
+        if (id == null || !id.canConvertToLong()) {
+            throw new IllegalArgumentException("schedule cell " + day + " " + time + " has no numeric clinic_id");
+        }
+        List<RosterStudent> students = new ArrayList<>();
+        JsonNode roster = cell.get("students");
+        if (roster != null && roster.isArray()) {
+            for (JsonNode student : roster) {
+                students.add(new RosterStudent(
+                        student.path("id").asLong(),
+                        student.path("name").asText(""),
+                        student.path("username").asText("")));
+            }
+        }
+        return new Clinic(
+                id.asLong(),
+                day,
+                time,
+                cell.path("room").asText(""),
+                cell.path("subject").asText(""),
+                cell.path("teacher_name").asText(""),
+                cell.path("capacity").asInt(),
+                cell.path("current_count").asInt(students.size()),
+                students);
+    }
+
+    private static String required(JsonNode cell, String field) {
+        String value = SimulationJson.text(cell, field);
+        if (value == null) {
+            throw new IllegalArgumentException("a clinic of the 'clinics' list has no '" + field + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,31 @@
+package clinic.simulation.audit;
+
+import clinic.simulation.answers.ScheduleSnapshot.Clinic;
+import clinic.simulation.options.DataFile;
+import java.util.List;
+
+/**
+ * A clinic the setup made and the final schedule must show, matched by day, time and room.
+ *
+ * @param id known when the embedded server reported it, null when it comes from data/clinics.csv
+ */
+public record ExpectedClinic(Long id, String day, String time, String room) {
+
+    /** data/clinics.csv: the clinics an external backend's setup makes. */
+    static final String CLINICS_FILE = "clinics.csv";
+
+    /** The clinics of {@value #CLINICS_FILE}, the expectation for an external backend. */
+    public static List<ExpectedClinic> fromClinicsFile() {
+        return DataFile.read(CLINICS_FILE).stream()
+                .map(row -> new ExpectedClinic(null, row.get("day"), row.get("time"), row.get("room")))
+                .toList();
+    }
+
+    public boolean matches(Clinic clinic) {
+        return day.equals(clinic.day()) && time.equals(clinic.time()) && room.equals(clinic.room());
+    }
+
+    public String label() {
+        return "clinic " + (id == null ? "" : id + " ") + "(" + day + " " + time + " " + room + ")";
+    }
+}

@@ -1,0 +1,245 @@
+package clinic.simulation.audit;
+
+import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.answers.ScheduleSnapshot;
+import clinic.simulation.answers.ScheduleSnapshot.Clinic;
+import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
+import clinic.simulation.audit.RunLedger.ReservationAttempt;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the backend's final state against what it answered during the load (the ledger) and what was
+ * there before (the BEFORE snapshot). Status codes alone cannot show a lost write or an overbooking;
+ * the rosters can.
+ */
+public final class FinalStateAudit {
+
+    /** One thing the audit found: a violation, or a warning that does not fail the run. */
+    public record Finding(Kind kind, String message) {
+
+        public enum Kind {
+            OVER_CAPACITY,
+            DUPLICATE_STUDENT,
+            ACCEPTED_MISSING,
+            PHANTOM_RESERVATION,
+            CLINIC_NOT_VISIBLE,
+            TECHNICAL_FAILURES,
+            /** Warning only: production allows one student in two clinics at the same day and time. */
+            SAME_TIME_CLINICS
+        }
+
+        @Override
+        public String toString() {
+            return kind + ": " + message;
+        }
+    }
+
+    /** The audit's conclusion: passed when there is no violation; warnings never fail it. */
+    public record Verdict(List<Finding> violations, List<Finding> warnings) {
+
+        public Verdict {
+            violations = List.copyOf(violations);
+            warnings = List.copyOf(warnings);
+        }
+
+        public boolean passed() {
+            return violations.isEmpty();
+        }
+
+        /** The KO message of the audit request: every violation. */
+        public String failureMessage() {
+            return violations.size() + " audit violation(s): "
+                    + violations.stream()
+                            .map(violation -> violation.kind() + " " + violation.message())
+                            .collect(Collectors.joining("; "));
+        }
+    }
+
+    /** What the audit read and concluded. */
+    public record Result(ScheduleSnapshot finalSchedule, Verdict verdict) {}
+
+    private final ScheduleSnapshot before;
+    private final List<ExpectedClinic> expectedClinics;
+
+    public FinalStateAudit(ScheduleSnapshot before, List<ExpectedClinic> expectedClinics) {
+        this.before = before;
+        this.expectedClinics = List.copyOf(expectedClinics);
+    }
+
+    public Verdict audit(ScheduleSnapshot after, Collection<ReservationAttempt> attempts) {
+        List<Finding> violations = new ArrayList<>();
+        Set<StudentInClinic> accepted = new HashSet<>();
+        Map<Long, String> usernames = new LinkedHashMap<>();
+        for (ReservationAttempt attempt : attempts) {
+            usernames.put(attempt.studentId(), attempt.username());
+            if (attempt.reason() == RejectionReason.RESERVED) {
+                accepted.add(new StudentInClinic(attempt.studentId(), attempt.clinicId()));
+            }
+        }
+        for (Clinic clinic : after.clinics()) {
+            checkCapacity(clinic, violations);
+            checkDuplicates(clinic, violations);
+            checkPhantoms(clinic, accepted, attempts, violations);
+        }
+        checkAcceptedPresent(after, accepted, usernames, violations);
+        checkExpectedVisible(after, violations);
+        checkTechnicalFailures(attempts, violations);
+        return new Verdict(violations, sameTimeWarnings(after));
+    }
+
+    private record StudentInClinic(long studentId, long clinicId) {}
+
+    private static void checkCapacity(Clinic clinic, List<Finding> violations) {
+        int held = Math.max(clinic.students().size(), clinic.currentCount());
+        if (held > clinic.capacity()) {
+            violations.add(new Finding(
+                    Finding.Kind.OVER_CAPACITY,
+                    clinic.label() + " holds " + held + " students for a capacity of " + clinic.capacity()
+                            + " (roster " + clinic.students().size() + ", current_count " + clinic.currentCount()
+                            + "): " + names(clinic.students())));
+        }
+    }
+
+    private static void checkDuplicates(Clinic clinic, List<Finding> violations) {
+        Map<Long, List<RosterStudent>> byId = clinic.students().stream()
+                .collect(Collectors.groupingBy(RosterStudent::id, LinkedHashMap::new, Collectors.toList()));
+        byId.values().stream()
+                .filter(entries -> entries.size() > 1)
+                .forEach(entries -> violations.add(new Finding(
+                        Finding.Kind.DUPLICATE_STUDENT,
+                        clinic.label() + " lists " + entries.get(0).username() + " (id "
+                                + entries.get(0).id() + ") " + entries.size() + " times")));
+    }
+
+    private void checkPhantoms(
+            Clinic clinic,
+            Set<StudentInClinic> accepted,
+            Collection<ReservationAttempt> attempts,
+            List<Finding> violations) {
+        Set<Long> there = before.clinic(clinic.id())
+                .map(earlier ->
+                        earlier.students().stream().map(RosterStudent::id).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        Set<Long> seen = new HashSet<>();
+        for (RosterStudent student : clinic.students()) {
+            if (!seen.add(student.id())
+                    || there.contains(student.id())
+                    || accepted.contains(new StudentInClinic(student.id(), clinic.id()))) {
+                continue;
+            }
+            List<String> answers = attempts.stream()
+                    .filter(attempt -> attempt.studentId() == student.id() && attempt.clinicId() == clinic.id())
+                    .map(attempt -> attempt.reason().name())
+                    .toList();
+            violations.add(new Finding(
+                    Finding.Kind.PHANTOM_RESERVATION,
+                    student.username() + " (id " + student.id() + ") is in the roster of " + clinic.label()
+                            + " but was not there before and no reservation of it was answered 200 (answers: "
+                            + (answers.isEmpty() ? "none" : String.join(", ", answers)) + ")"));
+        }
+    }
+
+    private static void checkAcceptedPresent(
+            ScheduleSnapshot after,
+            Set<StudentInClinic> accepted,
+            Map<Long, String> usernames,
+            List<Finding> violations) {
+        accepted.stream()
+                .sorted((a, b) -> a.clinicId() != b.clinicId()
+                        ? Long.compare(a.clinicId(), b.clinicId())
+                        : Long.compare(a.studentId(), b.studentId()))
+                .forEach(reservation -> {
+                    String student = usernames.get(reservation.studentId()) + " (id " + reservation.studentId() + ")";
+                    after.clinic(reservation.clinicId())
+                            .ifPresentOrElse(
+                                    clinic -> {
+                                        boolean listed = clinic.students().stream()
+                                                .anyMatch(rostered -> rostered.id() == reservation.studentId());
+                                        if (!listed) {
+                                            violations.add(new Finding(
+                                                    Finding.Kind.ACCEPTED_MISSING,
+                                                    "the reservation of " + student + " in " + clinic.label()
+                                                            + " was answered 200 but the student is not in its "
+                                                            + "final roster"));
+                                        }
+                                    },
+                                    () -> violations.add(new Finding(
+                                            Finding.Kind.ACCEPTED_MISSING,
+                                            "the reservation of " + student + " in clinic "
+                                                    + reservation.clinicId() + " was answered 200 but that clinic is "
+                                                    + "not in the final schedule")));
+                });
+    }
+
+    private void checkExpectedVisible(ScheduleSnapshot after, List<Finding> violations) {
+        for (ExpectedClinic expected : expectedClinics) {
+            if (after.clinics().stream().noneMatch(expected::matches)) {
+                violations.add(new Finding(
+                        Finding.Kind.CLINIC_NOT_VISIBLE,
+                        expected.label() + " made by the setup is not in the final schedule"
+                                + (after.fromClinicList()
+                                        ? ""
+                                        : " (the answer had no 'clinics' list, only the grid, which "
+                                                + "shows one clinic per day and time)")));
+            }
+        }
+    }
+
+    private static void checkTechnicalFailures(Collection<ReservationAttempt> attempts, List<Finding> violations) {
+        Map<RejectionReason, Long> technical = new EnumMap<>(RejectionReason.class);
+        attempts.stream()
+                .filter(attempt -> attempt.reason().technical())
+                .forEach(attempt -> technical.merge(attempt.reason(), 1L, Long::sum));
+        long total = technical.values().stream().mapToLong(Long::longValue).sum();
+        if (total > 0) {
+            violations.add(new Finding(
+                    Finding.Kind.TECHNICAL_FAILURES,
+                    total + " reservation attempt(s) failed technically: "
+                            + technical.entrySet().stream()
+                                    .map(entry -> entry.getKey() + " " + entry.getValue())
+                                    .collect(Collectors.joining(", "))));
+        }
+    }
+
+    private static List<Finding> sameTimeWarnings(ScheduleSnapshot after) {
+        Map<Long, List<Clinic>> clinicsByStudent = new LinkedHashMap<>();
+        Map<Long, String> usernames = new LinkedHashMap<>();
+        for (Clinic clinic : after.clinics()) {
+            clinic.students().stream()
+                    .map(RosterStudent::id)
+                    .distinct()
+                    .forEach(id -> clinicsByStudent
+                            .computeIfAbsent(id, key -> new ArrayList<>())
+                            .add(clinic));
+            clinic.students().forEach(student -> usernames.putIfAbsent(student.id(), student.username()));
+        }
+        List<Finding> warnings = new ArrayList<>();
+        clinicsByStudent.forEach((studentId, clinics) -> clinics.stream()
+                .collect(Collectors.groupingBy(
+                        clinic -> clinic.day() + " " + clinic.time(), LinkedHashMap::new, Collectors.toList()))
+                .forEach((slot, sameSlot) -> {
+                    if (sameSlot.size() > 1) {
+                        warnings.add(new Finding(
+                                Finding.Kind.SAME_TIME_CLINICS,
+                                usernames.get(studentId) + " (id " + studentId + ") holds " + sameSlot.size()
+                                        + " clinics at " + slot + ": "
+                                        + sameSlot.stream()
+                                                .map(clinic -> clinic.id() + " (" + clinic.room() + ")")
+                                                .collect(Collectors.joining(", "))));
+                    }
+                }));
+        return warnings;
+    }
+
+    private static String names(List<RosterStudent> students) {
+        return students.stream().map(RosterStudent::username).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,153 @@
+package clinic.simulation.options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import clinic.contract.ClinicDay;
+import clinic.server.FaultMode;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SimulationOptionsTest {
+
+    @Test
+    void defaultsAreTheOriginalTool() {
+        SimulationOptions options = SimulationOptions.parse(Map.of());
+
+        assertThat(options.embedded()).isTrue();
+        assertThat(options.students()).isEqualTo(20);
+        assertThat(options.day()).isEqualTo(ClinicDay.MON);
+        assertThat(options.minReservations()).isEqualTo(1);
+        assertThat(options.maxReservations()).isEqualTo(5);
+        assertThat(options.pauseMin()).isEqualTo(0.1);
+        assertThat(options.pauseMax()).isEqualTo(2.0);
+        assertThat(options.capacity()).isEqualTo(6);
+        assertThat(options.reset()).isTrue();
+        assertThat(options.faults()).isEmpty();
+        assertThat(options.profile()).isEqualTo(InjectionProfile.AT_ONCE);
+        assertThat(options.p95Ms()).isEqualTo(1000);
+        assertThat(options.seedGiven()).isFalse();
+        assertThat(options.passwordIterations()).isEqualTo(SimulationOptions.DEFAULT_PASSWORD_ITERATIONS);
+    }
+
+    @Test
+    void readsEveryValue() {
+        SimulationOptions options = SimulationOptions.parse(Map.of(
+                "students",
+                "30",
+                "day",
+                "tue",
+                "minReservations",
+                "2",
+                "maxReservations",
+                "3",
+                "pauseMin",
+                "0",
+                "pauseMax",
+                "0.5",
+                "capacity",
+                "10",
+                "reset",
+                "false",
+                "faults",
+                "overbook, lost-write",
+                "seed",
+                "-7"));
+
+        assertThat(options.students()).isEqualTo(30);
+        assertThat(options.day()).isEqualTo(ClinicDay.TUE);
+        assertThat(options.maxReservations()).isEqualTo(3);
+        assertThat(options.capacity()).isEqualTo(10);
+        assertThat(options.reset()).isFalse();
+        assertThat(options.faults()).isEqualTo(Set.of(FaultMode.OVERBOOK, FaultMode.LOST_WRITE));
+        assertThat(options.seed()).isEqualTo(-7);
+        assertThat(options.seedGiven()).isTrue();
+    }
+
+    @Test
+    void externalBackendTrailingSlashIsDropped() {
+        SimulationOptions options =
+                SimulationOptions.parse(Map.of("baseUrl", "http://localhost:8000/api/", "setupCommand", "true"));
+
+        assertThat(options.embedded()).isFalse();
+        assertThat(options.baseUrl()).isEqualTo("http://localhost:8000/api");
+    }
+
+    @Test
+    void constantRateBringsUsersPerSecTimesDurationStudents() {
+        SimulationOptions options = SimulationOptions.parse(
+                Map.of("profile", "constantRate", "usersPerSec", "4", "durationSeconds", "7.5"));
+
+        assertThat(options.students()).isEqualTo(30);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "students|0|students must be a whole number between 1 and 999, got 0",
+                "students|twenty|students must be a whole number, got 'twenty'",
+                "day|monday|day: unknown day 'monday' (expected one of: mon, tue, wed, thu, fri, sat, sun)",
+                "minReservations|0|minReservations must be a whole number between 1 and 100, got 0",
+                "maxReservations|-1|maxReservations must be a whole number between 1 and 100, got -1",
+                "pauseMin|-0.5|pauseMin must be a number between 0.0 and 60.0, got -0.5",
+                "pauseMax|soon|pauseMax must be a number, got 'soon'",
+                "capacity|0|capacity must be a whole number between 1 and 1000, got 0",
+                "reset|yes|reset must be true or false, got 'yes'",
+                "faults|overbook,slowly|faults: unknown fault mode 'slowly' (expected one of: overbook, lost-write, phantom, "
+                        + "double-book, hidden-clinics, server-errors, slow)",
+                "profile|burst|profile: unknown profile 'burst' (expected atOnce, ramp or constantRate)",
+                "rampSeconds|0|rampSeconds must be a number between 0.001 and 3600.0, got 0",
+                "p95Ms|0|p95Ms must be a whole number between 1 and 600000, got 0",
+                "seed|1.5|seed must be a whole number, got '1.5'",
+                "passwordIterations|0|passwordIterations must be a whole number between 1 and 10000000, got 0",
+                "setupTimeoutSeconds|0|setupTimeoutSeconds must be a whole number between 1 and 3600, got 0",
+                "baseUrl|ftp://127.0.0.1/api|baseUrl must be an http(s) URL such as http://127.0.0.1:8000/api, got "
+                        + "'ftp://127.0.0.1/api'",
+                "baseUrl|http://10.0.0.5:8000/api|baseUrl must point at this machine (127.0.0.1, localhost or [::1]): load is "
+                        + "only sent to loopback addresses, got host '10.0.0.5'",
+                "baseUrl|http://exa mple/api|baseUrl is not a valid URL: Illegal character in authority at index 7: "
+                        + "http://exa mple/api",
+                "setupCommand|./setup.sh|setupCommand is only for an external backend: give baseUrl too, or drop "
+                        + "setupCommand to use the embedded reference server"
+            })
+    void eachBadValueHasItsClearError(String name, String value, String error) {
+        assertThatThrownBy(() -> SimulationOptions.parse(Map.of(name, value)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid simulation options:\n  - " + error);
+    }
+
+    @Test
+    void boundsThatDependOnEachOtherAreChecked() {
+        assertThatThrownBy(() -> SimulationOptions.parse(
+                        Map.of("minReservations", "4", "maxReservations", "2", "pauseMin", "3", "pauseMax", "1")))
+                .hasMessage("Invalid simulation options:\n"
+                        + "  - maxReservations (2) must not be below minReservations (4)\n"
+                        + "  - pauseMax (1.0) must not be below pauseMin (3.0)");
+    }
+
+    @Test
+    void embeddedOnlyOptionsAreRefusedWithAnExternalBackend() {
+        assertThatThrownBy(() -> SimulationOptions.parse(
+                        Map.of("baseUrl", "http://127.0.0.1:8000/api", "faults", "slow", "capacity", "8")))
+                .hasMessage("Invalid simulation options:\n"
+                        + "  - faults only apply to the embedded reference server: drop baseUrl or faults\n"
+                        + "  - capacity only applies to the embedded reference server (baseUrl is set): prepare the "
+                        + "external backend with setupCommand instead");
+    }
+
+    @Test
+    void constantRateMustBringAWholeNumberOfStudentsAgreeingWithStudents() {
+        assertThatThrownBy(() -> SimulationOptions.parse(
+                        Map.of("profile", "constantRate", "usersPerSec", "3", "durationSeconds", "2.5")))
+                .hasMessage("Invalid simulation options:\n  - profile=constantRate needs usersPerSec × durationSeconds "
+                        + "to be a whole number of students between 1 and 999, got 3.0 × 2.5 = 7.5");
+        assertThatThrownBy(() -> SimulationOptions.parse(Map.of(
+                        "profile", "constantRate", "usersPerSec", "5", "durationSeconds", "4", "students", "30")))
+                .hasMessage("Invalid simulation options:\n  - profile=constantRate brings usersPerSec × "
+                        + "durationSeconds = 20 students but students=30: drop students or make them agree");
+    }
+}

@@ -1,0 +1,89 @@
+package clinic.simulation.output;
+
+import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.output.RunSummary.FinalClinic;
+import java.util.Locale;
+import java.util.Map;
+
+/** The console block at the end of a run, in the shape and words of the original tool plus percentiles and the audit. */
+public final class ConsoleSummary {
+
+    private ConsoleSummary() {}
+
+    public static String render(RunSummary summary, SimulationOptions options) {
+        StringBuilder text = new StringBuilder();
+        String rule = "=".repeat(60);
+        text.append(rule)
+                .append('\n')
+                .append("📊 클리닉 예약 부하 테스트 결과\n")
+                .append(rule)
+                .append('\n');
+        text.append(String.format(Locale.ROOT, "⏱️  총 소요 시간: %.2f초%n", summary.elapsedSeconds()));
+        RunSummary.Students students = summary.students();
+        text.append(String.format(
+                "👥 참가 학생 수: %d명 (로그인 %d / %d)%n", students.loggedIn(), students.loggedIn(), students.total()));
+        RunSummary.Reservations reservations = summary.reservations();
+        text.append(String.format("🎯 총 예약 시도: %d회%n", reservations.attempts()));
+        text.append(String.format("✅ 성공한 예약: %d회%n", reservations.reserved()));
+        text.append(String.format("❌ 실패한 예약: %d회%n", reservations.failed()));
+        text.append(String.format(Locale.ROOT, "📈 성공률: %.1f%%%n", reservations.successRatePercent()));
+        RunSummary.Latency latency = summary.latencyMs();
+        text.append(String.format(
+                Locale.ROOT,
+                "⚡ 평균 응답시간: %.3f초 (p95 %d ms, p99 %d ms, 최대 %d ms)%n",
+                latency.mean() / 1000,
+                latency.p95(),
+                latency.p99(),
+                latency.max()));
+        for (String username : students.loginFailures()) {
+            text.append("❌ 로그인 실패: ").append(username).append('\n');
+        }
+        for (String username : students.scheduleFailures()) {
+            text.append("❌ 스케줄 조회 실패: ").append(username).append('\n');
+        }
+        text.append("\n🔍 실패 원인 분석:\n");
+        boolean anyFailure = false;
+        for (Map.Entry<RejectionReason, Integer> entry : reservations.byReason().entrySet()) {
+            if (entry.getKey() != RejectionReason.RESERVED && entry.getValue() > 0) {
+                anyFailure = true;
+                text.append(String.format(
+                        "  • %s (%s): %d회%n", entry.getKey().originalLabel(), entry.getKey(), entry.getValue()));
+            }
+        }
+        if (!anyFailure) {
+            text.append("  • 실패 없음\n");
+        }
+        text.append('\n')
+                .append(String.format("📋 최종 %s 클리닉 현황:%n", options.day().koreanName()));
+        if (summary.finalClinics().isEmpty()) {
+            text.append("  • (최종 현황을 읽지 못했습니다)\n");
+        }
+        for (FinalClinic clinic : summary.finalClinics()) {
+            int remaining = clinic.capacity() - clinic.currentCount();
+            text.append(String.format(
+                    "  • %s - %s (%s) - %d/%d %s%n",
+                    clinic.time(),
+                    clinic.subject(),
+                    clinic.room(),
+                    clinic.currentCount(),
+                    clinic.capacity(),
+                    remaining <= 0 ? "🔴 마감" : "🟢 " + remaining + "자리"));
+        }
+        text.append('\n');
+        RunSummary.Audit audit = summary.audit();
+        if (!audit.ran()) {
+            text.append("❌ 최종 상태 감사: 실행되지 않음 (").append(audit.problem()).append(")\n");
+        } else if (audit.passed()) {
+            text.append("✅ 최종 상태 감사: 통과 (위반 없음)\n");
+        } else {
+            text.append(String.format("❌ 최종 상태 감사: 위반 %d건%n", audit.violations().size()));
+            audit.violations()
+                    .forEach(violation -> text.append("   - ").append(violation).append('\n'));
+        }
+        audit.warnings()
+                .forEach(warning -> text.append("   ⚠️  ").append(warning).append('\n'));
+        text.append(String.format("🎲 seed: %d (같은 실행을 반복하려면 -Dseed=%d)%n", options.seed(), options.seed()));
+        return text.toString();
+    }
+}

@@ -1,0 +1,119 @@
+package clinic.simulation.scenario;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import clinic.simulation.answers.JudgedAnswer;
+import clinic.simulation.answers.LoginAnswer;
+import clinic.simulation.answers.RegistrationAnswer;
+import clinic.simulation.answers.ReservationAnswer;
+import clinic.simulation.answers.ScheduleSnapshot;
+import clinic.simulation.answers.SimulationJson;
+import clinic.simulation.scenario.ReservationPlanner.PlannedAttempt;
+import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Every endpoint of the contract the harness calls and every HTTP request of the simulation. Each request
+ * reads its answer once ({@link JudgedAnswer}), keeps it in the session for the ledger, and is judged by
+ * it: the failure message is the reason, so Gatling's Errors table reads as the breakdown of what went
+ * wrong.
+ */
+public final class ClinicRequests {
+
+    public static final String HEALTH = "/health/";
+    public static final String REGISTER = "/auth/register/";
+    public static final String LOGIN = "/auth/login/";
+    public static final String WEEKLY_SCHEDULE = "/clinics/weekly-schedule/";
+    public static final String RESERVE = "/clinics/reserve/";
+
+    private static final String ACCEPTABLE = "acceptable";
+
+    private ClinicRequests() {}
+
+    static HttpRequestActionBuilder register() {
+        return http("Register student")
+                .post(REGISTER)
+                .body(StringBody(
+                        session -> SimulationJson.write(account(session).registrationPayload())))
+                .asJson()
+                .check(answerChecks("registration answer", RegistrationAnswer::classify));
+    }
+
+    static HttpRequestActionBuilder login(String name) {
+        return http(name)
+                .post(LOGIN)
+                .body(StringBody(
+                        session -> SimulationJson.write(account(session).loginPayload())))
+                .asJson()
+                .check(answerChecks("login answer", LoginAnswer::classify));
+    }
+
+    static HttpRequestActionBuilder weeklySchedule(
+            String name, String judgement, BiFunction<Integer, String, ? extends JudgedAnswer> reader) {
+        return http(name)
+                .get(WEEKLY_SCHEDULE)
+                .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
+                .check(answerChecks(judgement, reader));
+    }
+
+    static HttpRequestActionBuilder weeklySchedule(String name) {
+        return weeklySchedule(name, "weekly schedule", ScheduleSnapshot.Answer::classify);
+    }
+
+    static HttpRequestActionBuilder reserve() {
+        return http("Reserve clinic")
+                .post(RESERVE)
+                .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
+                .body(StringBody(ClinicRequests::reservationBody))
+                .asJson()
+                .check(answerChecks("rejection reason", ReservationAnswer::classify));
+    }
+
+    static StudentAccount account(Session session) {
+        return session.get(SessionKeys.ACCOUNT);
+    }
+
+    private static String reservationBody(Session session) {
+        PlannedAttempt attempt = session.get(SessionKeys.ATTEMPT);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user_id", session.getLong(SessionKeys.STUDENT_ID));
+        body.put("clinic_id", attempt.clinicId());
+        return SimulationJson.write(body);
+    }
+
+    /**
+     * Keeps the answer (status, body, response time), reads it once into {@link SessionKeys#ANSWER}, then
+     * judges what was read. Gatling applies a request's checks in order (status scope first), each seeing
+     * the session as the earlier ones left it. A failed judgement reads {@code <judgement>, found <what is
+     * wrong>} in the Errors table, e.g. {@code rejection reason, found OCCUPIED}.
+     */
+    private static CheckBuilder[] answerChecks(
+            String judgement, BiFunction<Integer, String, ? extends JudgedAnswer> reader) {
+        return new CheckBuilder[] {
+            status().saveAs(SessionKeys.STATUS),
+            responseTimeInMillis().saveAs(SessionKeys.LATENCY_MS),
+            bodyString().saveAs(SessionKeys.BODY),
+            bodyString()
+                    .transformWithSession(
+                            (body, session) -> (Object) reader.apply(session.getInt(SessionKeys.STATUS), body))
+                    .saveAs(SessionKeys.ANSWER),
+            bodyString()
+                    .transformWithSession((body, session) -> {
+                        String failure =
+                                session.<JudgedAnswer>get(SessionKeys.ANSWER).failure();
+                        return failure == null ? ACCEPTABLE : failure;
+                    })
+                    .is(ACCEPTABLE)
+                    .name(judgement)
+                    .logActualValueInError(true)
+        };
+    }
+}
