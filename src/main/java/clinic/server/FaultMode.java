@@ -24,7 +24,12 @@ public enum FaultMode {
     /** Every {@link #EVERY_NTH}th reservation request answers 500 and writes nothing. */
     SERVER_ERRORS("server-errors"),
     /** Every reservation waits {@link #SLOW_DELAY} before it is processed. */
-    SLOW("slow");
+    SLOW("slow"),
+    /**
+     * Every login waits {@link #SLOW_LOGIN_DELAY} before it is processed: the cost of a production
+     * (Django) login under the opening rush, where 20 logins at once answer after 13 to 17 s.
+     */
+    SLOW_LOGIN("slow-login");
 
     /** Lost-write, phantom, double-book and server-errors hit the 1st, 5th, 9th... occurrence. */
     public static final int EVERY_NTH = 4;
@@ -32,6 +37,8 @@ public enum FaultMode {
     public static final Duration OVERBOOK_RACE_WINDOW = Duration.ofMillis(200);
     /** Slow: delay before each reservation is processed, outside the transaction. */
     public static final Duration SLOW_DELAY = Duration.ofMillis(1500);
+    /** Slow-login: longer than the 10 s request timeout the harness once had. */
+    public static final Duration SLOW_LOGIN_DELAY = Duration.ofMillis(10_500);
     /** Server-errors: the detail of the injected 500 answer. */
     public static final String INJECTED_ERROR_DETAIL = "injected fault";
 

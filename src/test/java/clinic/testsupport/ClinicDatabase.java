@@ -103,6 +103,14 @@ public final class ClinicDatabase {
         }
     }
 
+    /** The id of the subject with this code (e.g. {@code physics1}). */
+    public long subjectId(String code) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM subjects WHERE code = :code")
+                .bind("code", code)
+                .mapTo(Long.class)
+                .one());
+    }
+
     public void setClinicActive(long clinicId, boolean active) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE clinics SET is_active = :active WHERE id = :id")
                 .bind("active", active)

@@ -56,8 +56,8 @@ class ServeCommand implements Callable<Integer> {
             names = "--fault",
             paramLabel = "NAME",
             converter = FaultConverter.class,
-            description = "switch on a deliberate bug (repeatable): overbook, lost-write, phantom, double-book, "
-                    + "hidden-clinics, server-errors, slow")
+            completionCandidates = FaultFlags.class,
+            description = "switch on a deliberate bug (repeatable): ${COMPLETION-CANDIDATES}")
     List<FaultMode> faults = List.of();
 
     @Option(names = "--setup-clinics", description = "create the eight Monday test clinics at start")
@@ -71,6 +71,16 @@ class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--setup-students", paramLabel = "N", description = "create test students 01..N at start")
     int setupStudents;
+
+    /** The flags of every fault mode, for the help text. */
+    static final class FaultFlags implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(FaultMode.values())
+                    .map(FaultMode::flag)
+                    .iterator();
+        }
+    }
 
     static final class FaultConverter implements CommandLine.ITypeConverter<FaultMode> {
         @Override

@@ -146,6 +146,13 @@ public final class ClinicRepository {
                 .findOne();
     }
 
+    public Optional<Long> findSubjectById(Handle h, long id) {
+        return h.createQuery("SELECT id FROM subjects WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Long.class)
+                .findOne();
+    }
+
     public long insertSubject(Handle h, String code, String name) {
         return h.createUpdate("INSERT INTO subjects (code, name) VALUES (:code, :name)")
                 .bind("code", code)

@@ -98,7 +98,7 @@ public final class ClinicService {
         String school = form.optional("school", 100);
         String grade = form.optional("grade", 20);
         String email = form.optional("email", 254);
-        String subject = form.optional("subject", 50);
+        Object subject = form.reference("subject", 50);
 
         if (username != null && !USERNAME_FORMAT.matcher(username).matches()) {
             form.addError("username", USERNAME_INVALID);
@@ -113,8 +113,7 @@ public final class ClinicService {
                         .isPresent()) {
             form.addError("username", USERNAME_TAKEN);
         }
-        Optional<Long> subjectId =
-                subject == null ? Optional.empty() : jdbi.withHandle(h -> repository.findSubjectId(h, subject));
+        Optional<Long> subjectId = subject == null ? Optional.empty() : jdbi.withHandle(h -> findSubject(h, subject));
         if (subject != null && subjectId.isEmpty()) {
             form.addError("subject", SUBJECT_UNKNOWN);
         }
@@ -152,7 +151,17 @@ public final class ClinicService {
         }
     }
 
+    /** A subject by production's id (a number) or by its code (a text such as {@code physics1}). */
+    private Optional<Long> findSubject(Handle h, Object reference) {
+        return reference instanceof Long id
+                ? repository.findSubjectById(h, id)
+                : repository.findSubjectId(h, (String) reference);
+    }
+
     public LoginOutcome login(Map<String, Object> body) {
+        if (faults.isOn(FaultMode.SLOW_LOGIN)) {
+            FaultInjector.pause(FaultMode.SLOW_LOGIN_DELAY);
+        }
         FormFields form = new FormFields(body);
         String username = form.required("username", 150);
         String password = form.required("password", 128);

@@ -1,9 +1,11 @@
 package clinic.server.service;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads text fields of a JSON object body and collects field errors the way Django REST framework
@@ -15,6 +17,8 @@ final class FormFields {
     static final String BLANK = "이 필드는 blank일 수 없습니다.";
     static final String NULL = "이 필드는 null일 수 없습니다.";
     static final String NOT_TEXT = "올바른 문자열이 아닙니다.";
+    static final String INVALID_ID = "유효하지 않은 값입니다.";
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
 
     private final Map<String, Object> body;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -44,6 +48,27 @@ final class FormFields {
         }
         String value = text(field, maxLength);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * An optional reference to another row, as production's forms take it: its id (a whole number, or a
+     * text of digits) as a {@link Long}, or else its code as a text of at most {@code maxLength}
+     * characters; absent, null and "" give null.
+     */
+    Object reference(String field, int maxLength) {
+        if (body.get(field) instanceof BigInteger number) {
+            return id(field, number);
+        }
+        String text = optional(field, maxLength);
+        return text != null && DIGITS.matcher(text).matches() ? id(field, new BigInteger(text)) : text;
+    }
+
+    private Long id(String field, BigInteger number) {
+        if (number.signum() > 0 && number.bitLength() < Long.SIZE) {
+            return number.longValue();
+        }
+        addError(field, INVALID_ID);
+        return null;
     }
 
     private String text(String field, int maxLength) {

@@ -11,6 +11,7 @@ import static clinic.testsupport.ContractText.REGISTERED;
 import static clinic.testsupport.ContractText.USERNAME_TAKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.server.FixtureSpec;
 import clinic.testsupport.ApiResponse;
 import clinic.testsupport.Json;
 import clinic.testsupport.ServerTestBase;
@@ -155,6 +156,50 @@ class AuthContractTest extends ServerTestBase {
                 .send()
                 .expect(201);
         login(username, STUDENT_PASSWORD).expect(200);
+    }
+
+    /** Production's registration takes the subject's id, as the original Python tool sends it, or its code. */
+    @ParameterizedTest(name = "subject as {0}")
+    @ValueSource(strings = {"id", "id as text", "code"})
+    void registrationTakesTheSubjectByIdOrByCode(String form) {
+        server().server().loadFixture(new FixtureSpec(true, false, FixtureSpec.DEFAULT_CAPACITY, 0, false));
+        long id = sql().subjectId("physics1");
+        Object subject = switch (form) {
+            case "id" -> id;
+            case "id as text" -> Long.toString(id);
+            default -> "physics1";
+        };
+        String username = uniqueUsername("subject");
+        api().post("/auth/register/")
+                .json(Map.of("username", username, "password", STUDENT_PASSWORD, "name", "김학생", "subject", subject))
+                .send()
+                .expect(201);
+        assertThat(login(username, STUDENT_PASSWORD)
+                        .expect(200)
+                        .path("user")
+                        .path("subject")
+                        .asText())
+                .isEqualTo("physics1");
+    }
+
+    @ParameterizedTest(name = "subject {0}")
+    @ValueSource(longs = {999_999, 0, -1})
+    void registrationWithASubjectIdThatIsNoSubjectIsRejectedAndCreatesNothing(long subject) {
+        long users = sql().userCount();
+        JsonNode body = api().post("/auth/register/")
+                .json(Map.of(
+                        "username",
+                        uniqueUsername("nosubject"),
+                        "password",
+                        STUDENT_PASSWORD,
+                        "name",
+                        "김학생",
+                        "subject",
+                        subject))
+                .send()
+                .expect(400);
+        assertThat(body.fieldNames()).toIterable().containsExactly("subject");
+        assertThat(sql().userCount()).isEqualTo(users);
     }
 
     @Test
