@@ -6,6 +6,7 @@ import clinic.server.FaultMode;
 import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
+import clinic.simulation.output.Diagnosis;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.output.RunSummary.FinalClinic;
 import java.nio.file.Path;
@@ -89,10 +90,12 @@ class FaultSymptomTest {
                 Map.of("p95Ms", 1000),
                 5.0,
                 new RunSummary.Students(20, 20, List.of(), List.of()),
+                List.of(),
                 new RunSummary.Reservations(40, 30, 10, 75.0, Map.of(RejectionReason.RESERVED, 30)),
                 new RunSummary.Latency(100, 50, p95, p95, p95),
                 new RunSummary.Audit(true, violations.isEmpty(), null, violations, List.of()),
-                List.of(clinic));
+                List.of(clinic),
+                new Diagnosis(null, List.of()));
         return new LoadTestRun(1, status, summary, Path.of("run"), Duration.ZERO);
     }
 }

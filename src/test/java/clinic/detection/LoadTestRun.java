@@ -34,9 +34,15 @@ public record LoadTestRun(long seed, int gatlingStatus, RunSummary summary, Path
      * instantiates it, so they are set for the run and restored after; runs in one JVM must be
      * sequential, hence synchronized.
      */
-    public static synchronized LoadTestRun against(String baseUrl, long seed, Path resultsRoot) {
+    public static LoadTestRun against(String baseUrl, long seed, Path resultsRoot) {
+        return against(baseUrl, seed, resultsRoot, Map.of());
+    }
+
+    /** The same with more simulation options ({@code -D} names and values). */
+    public static synchronized LoadTestRun against(
+            String baseUrl, long seed, Path resultsRoot, Map<String, String> options) {
         Path results = createFolder(resultsRoot.resolve("seed-" + seed + "-" + System.nanoTime()));
-        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>(options);
         properties.put("baseUrl", baseUrl);
         properties.put("seed", Long.toString(seed));
         properties.put("resultsFolder", results.toString());

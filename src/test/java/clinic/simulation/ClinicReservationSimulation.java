@@ -11,6 +11,7 @@ import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.output.RunOutputs;
+import clinic.simulation.scenario.ClinicRequests;
 import clinic.simulation.scenario.ClinicSteps;
 import clinic.simulation.scenario.ReservationPlanner;
 import clinic.simulation.scenario.StudentAccount;
@@ -20,7 +21,6 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * The clinic reservation load test: students register, log in, read the schedule, meet at a rendezvous
@@ -29,12 +29,14 @@ import java.util.function.Supplier;
  */
 public class ClinicReservationSimulation extends Simulation {
 
-    private final SimulationOptions options = failingLoudly(SimulationOptions::fromSystemProperties);
-    private final List<StudentAccount> students = StudentAccount.load(options.students());
+    private final SimulationOptions options = RunOutputs.beforeTheLoad(SimulationOptions::fromSystemProperties);
+    private final List<StudentAccount> students =
+            RunOutputs.beforeTheLoad(() -> StudentAccount.load(options.students()));
     private final RunLedger ledger = new RunLedger();
     private final AtomicReference<FinalStateAudit.Result> audit = new AtomicReference<>();
-    private final PreparedTarget target = failingLoudly(() -> PreparedTarget.prepare(options, students.get(0)));
+    private final PreparedTarget target = RunOutputs.beforeTheLoad(() -> PreparedTarget.prepare(options, students));
     private final ClinicSteps steps = new ClinicSteps(
+            new ClinicRequests(options.requestTimeout()),
             ledger,
             ReservationPlanner.from(options),
             options.day(),
@@ -55,14 +57,7 @@ public class ClinicReservationSimulation extends Simulation {
             .exec(steps.audit(audit::set));
 
     {
-        RunOutputs.CONSOLE.info(
-                "🚀 클리닉 예약 부하 테스트: {} 학생, {} ({}), 대상 {}, seed {}{}",
-                options.students(),
-                options.day().koreanName(),
-                options.profile().optionValue(),
-                target.baseUrl(),
-                options.seed(),
-                options.seedGiven() ? "" : " (임의 생성: -Dseed=" + options.seed() + " 로 반복)");
+        RunOutputs.announce(options, target);
         setUp(studentsReserving
                         .injectOpen(options.profile().injection(options))
                         .andThen(finalStateAudit.injectOpen(atOnceUsers(1))))
@@ -88,19 +83,6 @@ public class ClinicReservationSimulation extends Simulation {
             RunOutputs.write(options, ledger, audit.get());
         } finally {
             target.close();
-        }
-    }
-
-    /**
-     * Prints why the run cannot start, on its own lines, before Gatling logs the same exception with its
-     * stack trace: the reason stays readable above the trace.
-     */
-    private static <T> T failingLoudly(Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (RuntimeException e) {
-            RunOutputs.CONSOLE.error("\n{}\n", e.getMessage());
-            throw e;
         }
     }
 }

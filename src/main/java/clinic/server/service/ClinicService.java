@@ -159,9 +159,7 @@ public final class ClinicService {
     }
 
     public LoginOutcome login(Map<String, Object> body) {
-        if (faults.isOn(FaultMode.SLOW_LOGIN)) {
-            FaultInjector.pause(FaultMode.SLOW_LOGIN_DELAY);
-        }
+        faults.loginWork();
         FormFields form = new FormFields(body);
         String username = form.required("username", 150);
         String password = form.required("password", 128);

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FaultInjector {
 
     private final Set<FaultMode> enabled;
+    private final SharedCores loginCores = new SharedCores(FaultMode.LOGIN_CORES);
     private final AtomicLong reservationRequests = new AtomicLong();
     private final AtomicLong successfulReservations = new AtomicLong();
 
@@ -43,6 +44,13 @@ public final class FaultInjector {
     public void reset() {
         reservationRequests.set(0);
         successfulReservations.set(0);
+    }
+
+    /** Slow-login: the hashing work of a login on the shared cores; nothing when the fault is off. */
+    public void loginWork() {
+        if (isOn(FaultMode.SLOW_LOGIN)) {
+            loginCores.work(FaultMode.LOGIN_WORK);
+        }
     }
 
     /** Sleeps for a fault's delay; an interrupt (server stopping) ends the wait early. */

@@ -10,8 +10,8 @@ import java.util.Optional;
  */
 public record LoginAnswer(String token, Long studentId, String failure) implements JudgedAnswer {
 
-    public static LoginAnswer none() {
-        return new LoginAnswer(null, null, "no HTTP answer (connection failed or timed out)");
+    public static LoginAnswer none(NoAnswer why) {
+        return new LoginAnswer(null, null, why.label());
     }
 
     public static LoginAnswer classify(int status, String body) {

@@ -22,8 +22,8 @@ public record RegistrationAnswer(Kind kind, String failure) implements JudgedAns
         REFUSED
     }
 
-    public static RegistrationAnswer none() {
-        return new RegistrationAnswer(Kind.REFUSED, "no HTTP answer (connection failed or timed out)");
+    public static RegistrationAnswer none(NoAnswer why) {
+        return new RegistrationAnswer(Kind.REFUSED, why.label());
     }
 
     public static RegistrationAnswer classify(int status, String body) {

@@ -16,8 +16,8 @@ public record ReservationAnswer(RejectionReason reason, String detail) implement
     static final String NOT_FOUND_PREFIX = "유효하지 않은 ";
 
     /** An attempt that got no HTTP answer at all (refused connection, reset, request timeout). */
-    public static ReservationAnswer none() {
-        return new ReservationAnswer(RejectionReason.NETWORK_ERROR, "no HTTP answer (connection failed or timed out)");
+    public static ReservationAnswer none(NoAnswer why) {
+        return new ReservationAnswer(RejectionReason.NETWORK_ERROR, why.label());
     }
 
     public static ReservationAnswer classify(int status, String body) {
@@ -91,6 +91,18 @@ public record ReservationAnswer(RejectionReason reason, String detail) implement
 
     public boolean reserved() {
         return reason == RejectionReason.RESERVED;
+    }
+
+    /**
+     * What the console's analysis calls a refusal, in the original tool's words: {@code occupied (OCCUPIED)},
+     * {@code 서버 오류 (5xx) (SERVER_ERROR): HTTP 500}; null when reserved.
+     */
+    public String refusal() {
+        if (reserved()) {
+            return null;
+        }
+        String label = reason.originalLabel() + " (" + reason + ")";
+        return reason.technical() ? label + ": " + detail : label;
     }
 
     /**

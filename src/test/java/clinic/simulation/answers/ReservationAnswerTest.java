@@ -80,11 +80,11 @@ class ReservationAnswerTest {
 
     @Test
     void noAnswerIsANetworkError() {
-        ReservationAnswer answer = ReservationAnswer.none();
+        ReservationAnswer answer = ReservationAnswer.none(NoAnswer.TIMED_OUT);
 
         assertThat(answer.reason()).isEqualTo(RejectionReason.NETWORK_ERROR);
         assertThat(answer.reason().technical()).isTrue();
-        assertThat(answer.failure()).startsWith("NETWORK_ERROR: ");
+        assertThat(answer.failure()).isEqualTo("NETWORK_ERROR: 요청 시간 초과");
     }
 
     @Test

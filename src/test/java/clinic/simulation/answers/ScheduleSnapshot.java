@@ -50,8 +50,8 @@ public final class ScheduleSnapshot {
      */
     public record Answer(ScheduleSnapshot schedule, String failure) implements JudgedAnswer {
 
-        public static Answer none() {
-            return new Answer(null, "no HTTP answer (connection failed or timed out)");
+        public static Answer none(NoAnswer why) {
+            return new Answer(null, why.label());
         }
 
         public static Answer classify(int status, String body) {

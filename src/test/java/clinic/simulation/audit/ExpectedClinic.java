@@ -16,7 +16,8 @@ public record ExpectedClinic(Long id, String day, String time, String room) {
 
     /** The clinics of {@value #CLINICS_FILE}, the expectation for an external backend. */
     public static List<ExpectedClinic> fromClinicsFile() {
-        return DataFile.read(CLINICS_FILE).stream()
+        List<String> columns = List.of("day", "time", "room");
+        return DataFile.read(CLINICS_FILE, columns, columns).stream()
                 .map(row -> new ExpectedClinic(null, row.get("day"), row.get("time"), row.get("room")))
                 .toList();
     }

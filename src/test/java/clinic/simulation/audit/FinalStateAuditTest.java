@@ -3,6 +3,7 @@ package clinic.simulation.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
@@ -25,7 +26,15 @@ class FinalStateAuditTest {
     }
 
     private static ReservationAttempt attempt(RosterStudent student, long clinicId, RejectionReason reason) {
-        return new ReservationAttempt(student.username(), student.id(), clinicId, reason, 200, 5, "{}", Instant.now());
+        return new ReservationAttempt(
+                student.username(),
+                student.id(),
+                clinicId,
+                new ReservationAnswer(reason, reason.technical() ? "HTTP 500" : ""),
+                200,
+                5,
+                "{}",
+                Instant.now());
     }
 
     private static ScheduleSnapshot schedule(Clinic... clinics) {

@@ -2,6 +2,7 @@ package clinic.simulation.audit;
 
 import clinic.simulation.answers.RegistrationAnswer;
 import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.answers.ReservationAnswer;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +31,10 @@ public final class RunLedger {
         }
     }
 
-    /** @param failure null when the schedule was read; then the student has a reservation plan */
+    /**
+     * @param failure null when the schedule was read; then the student has a reservation plan
+     * @param body only when it failed: a schedule answer grows with the rosters, and thousands of them add up
+     */
     public record ScheduleRead(
             String username, String failure, Integer status, long latencyMs, String body, Instant at) {
         public boolean ok() {
@@ -43,11 +47,16 @@ public final class RunLedger {
             String username,
             long studentId,
             long clinicId,
-            RejectionReason reason,
+            ReservationAnswer answer,
             Integer status,
             long latencyMs,
             String body,
-            Instant at) {}
+            Instant at) {
+
+        public RejectionReason reason() {
+            return answer.reason();
+        }
+    }
 
     private final ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Login> logins = new ConcurrentLinkedQueue<>();

@@ -3,6 +3,7 @@ package clinic.simulation.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class RunLedgerTest {
                                 "test_student_" + studentId,
                                 studentId,
                                 i,
-                                RejectionReason.RESERVED,
+                                new ReservationAnswer(RejectionReason.RESERVED, ""),
                                 200,
                                 1,
                                 "{}",

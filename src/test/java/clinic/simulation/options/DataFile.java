@@ -1,53 +1,99 @@
 package clinic.simulation.options;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the simple CSV files of data/ (a header line, no quoting) from the test classpath. */
+/**
+ * A CSV file of data/ (students, clinics), read from the test classpath with its header, every row
+ * checked: a missing column, a row of the wrong length or an empty required value is an error that
+ * names the file, the line and the column.
+ */
 public final class DataFile {
+
+    private static final CsvMapper CSV =
+            CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
+
+    /** A data file cannot be used: the message names file, line and column. */
+    public static final class InvalidDataFileException extends IllegalStateException {
+        InvalidDataFileException(String message) {
+            super(message);
+        }
+    }
+
+    /** One row, by column name, with the line it came from. */
+    public record Row(int line, Map<String, String> values) {
+
+        public String get(String column) {
+            return values.get(column);
+        }
+    }
 
     private DataFile() {}
 
-    public static List<Map<String, String>> read(String name) {
+    /**
+     * The rows of {@code data/<name>}: every one of {@code columns} must be in the header, and the
+     * {@code filledIn} ones must have a value in every row.
+     */
+    public static List<Row> read(String name, List<String> columns, List<String> filledIn) {
         InputStream stream = DataFile.class.getClassLoader().getResourceAsStream(name);
         if (stream == null) {
-            throw new IllegalStateException(name + " is not on the classpath (it belongs in data/)");
+            throw invalid(name, "is not on the classpath (it belongs in data/)");
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null) {
-                throw new IllegalStateException(name + " is empty");
+        try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8);
+                MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
+                        .with(CsvSchema.emptySchema().withHeader())
+                        .readValues(reader)) {
+            List<String> header = new ArrayList<>();
+            ((CsvSchema) rows.getParserSchema()).forEach(column -> header.add(column.getName()));
+            for (String column : columns) {
+                if (!header.contains(column)) {
+                    throw invalid(
+                            name,
+                            "line 1: column '" + column + "' is missing (header: " + String.join(",", header)
+                                    + "; expected: " + String.join(",", columns) + ")");
+                }
             }
-            String[] columns = header.strip().split(",", -1);
-            List<Map<String, String>> rows = new ArrayList<>();
-            int lineNumber = 1;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
+            List<Row> read = new ArrayList<>();
+            while (rows.hasNextValue()) {
+                int line = rows.getCurrentLocation().getLineNr();
+                Map<String, String> values = rows.nextValue();
+                for (String column : columns) {
+                    if (!values.containsKey(column)) {
+                        throw invalid(
+                                name,
+                                "line " + line + ", column '" + column + "': missing (the row has " + values.size()
+                                        + " of the header's " + header.size() + " columns)");
+                    }
                 }
-                String[] cells = line.strip().split(",", -1);
-                if (cells.length != columns.length) {
-                    throw new IllegalStateException(name + " line " + lineNumber + " has " + cells.length
-                            + " cells, the header has " + columns.length);
+                for (String column : filledIn) {
+                    if (values.get(column).isBlank()) {
+                        throw invalid(name, "line " + line + ", column '" + column + "': empty");
+                    }
                 }
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < columns.length; i++) {
-                    row.put(columns[i], cells[i]);
-                }
-                rows.add(row);
+                read.add(new Row(line, values));
             }
-            return rows;
+            return read;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw invalid(name, (at == null ? "" : "line " + at.getLineNr() + ": ") + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
+            throw invalid(name, "cannot be read: " + e.getMessage());
         }
+    }
+
+    private static InvalidDataFileException invalid(String name, String problem) {
+        return new InvalidDataFileException("❌ data/" + name + " " + problem);
     }
 }

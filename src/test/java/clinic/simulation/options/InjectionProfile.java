@@ -52,19 +52,19 @@ public enum InjectionProfile {
         }
 
         @Override
-        int students(SimulationOptions options, SimulationOptions.Reader reader) {
+        int students(SimulationOptions options, int requested, OptionReader reader) {
             double arriving = options.usersPerSec() * options.durationSeconds();
             long rounded = Math.round(arriving);
             if (Math.abs(arriving - rounded) > 1e-9 || rounded < 1 || rounded > FixtureSpec.MAX_STUDENTS) {
                 reader.error("profile=constantRate needs usersPerSec × durationSeconds to be a whole number of "
                         + "students between 1 and " + FixtureSpec.MAX_STUDENTS + ", got "
                         + options.usersPerSec() + " × " + options.durationSeconds() + " = " + arriving);
-                return options.students();
+                return requested;
             }
-            if (reader.given("students") && rounded != options.students()) {
+            if (reader.given("students") && rounded != requested) {
                 reader.error("profile=constantRate brings usersPerSec × durationSeconds = " + rounded
-                        + " students but students=" + options.students() + ": drop students or make them agree");
-                return options.students();
+                        + " students but students=" + requested + ": drop students or make them agree");
+                return requested;
             }
             return (int) rounded;
         }
@@ -88,9 +88,9 @@ public enum InjectionProfile {
         return Map.of();
     }
 
-    /** The number of students of the run: {@code students}, unless a profile derives it from its own options. */
-    int students(SimulationOptions options, SimulationOptions.Reader reader) {
-        return options.students();
+    /** The number of students of the run: the {@code requested} ones, unless a profile derives it from its own options. */
+    int students(SimulationOptions options, int requested, OptionReader reader) {
+        return requested;
     }
 
     /** How many users the injection brings: it must be {@code students}. */

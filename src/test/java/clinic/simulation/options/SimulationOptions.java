@@ -6,51 +6,22 @@ import clinic.server.FixtureSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.IntFunction;
 
 /**
  * Every knob of the simulation: system properties ({@code -Dstudents=40}) with defaults, all validated
- * before any load so that one bad value gives one clear line instead of a half-run.
- *
- * @param baseUrl             target API ({@code http://127.0.0.1:8000/api}); null = embedded reference server
- * @param durationSeconds     constantRate profile: how long students arrive
- * @param usersPerSec         constantRate profile: arrival rate
- * @param seed                drives every random choice, so a run repeats exactly
- * @param seedGiven           false when the seed was drawn at random (printed so it can be reused)
- * @param setupTimeoutSeconds bound on {@code setupCommand}
+ * before any load so that one bad value gives one clear line instead of a half-run. Each option is read
+ * in exactly one place, the constructor; that is also how a mistyped name is recognised.
  */
-public record SimulationOptions(
-        String baseUrl,
-        int students,
-        ClinicDay day,
-        int minReservations,
-        int maxReservations,
-        double pauseMin,
-        double pauseMax,
-        int capacity,
-        boolean reset,
-        Set<FaultMode> faults,
-        String setupCommand,
-        int setupTimeoutSeconds,
-        InjectionProfile profile,
-        double rampSeconds,
-        double usersPerSec,
-        double durationSeconds,
-        int p95Ms,
-        long seed,
-        boolean seedGiven,
-        int passwordIterations,
-        String resultsFolder) {
+public final class SimulationOptions {
 
     /**
      * Set by the pom on the forked JVM: the folder the Gatling plugin writes results to, so our files land
@@ -59,11 +30,75 @@ public record SimulationOptions(
     static final String BUILD_RESULTS_FOLDER = "clinic.resultsFolder";
     /** Low on purpose: the embedded server hashes every student's password at start-up. */
     public static final int DEFAULT_PASSWORD_ITERATIONS = 10_000;
-    /**
-     * Bounds every request (Gatling's {@code requestTimeout} in gatling.conf, and the client of the checks
-     * around the load): a stuck backend cannot hang a student, the rendezvous or the run.
-     */
-    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Gatling's own default request timeout. */
+    public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+
+    private final String baseUrl;
+    private final String confirmTarget;
+    private final int students;
+    private final ClinicDay day;
+    private final int minReservations;
+    private final int maxReservations;
+    private final double pauseMin;
+    private final double pauseMax;
+    private final int capacity;
+    private final boolean reset;
+    private final Set<FaultMode> faults;
+    private final String setupCommand;
+    private final int setupTimeoutSeconds;
+    private final int requestTimeoutSeconds;
+    private final InjectionProfile profile;
+    private final double rampSeconds;
+    private final double usersPerSec;
+    private final double durationSeconds;
+    private final int p95Ms;
+    private final long seed;
+    private final boolean seedGiven;
+    private final int passwordIterations;
+    private final String resultsFolder;
+
+    private SimulationOptions(OptionReader reader) {
+        baseUrl = baseUrl(reader);
+        confirmTarget = reader.text("confirmTarget");
+        day = reader.parsed("day", "mon", ClinicDay::fromKey);
+        minReservations = reader.integer("minReservations", 1, 1, 100);
+        maxReservations = reader.integer("maxReservations", 5, 1, 100);
+        if (maxReservations < minReservations) {
+            reader.error("maxReservations (" + maxReservations + ") must not be below minReservations ("
+                    + minReservations + ")");
+        }
+        pauseMin = reader.decimal("pauseMin", 0.1, 0, 60);
+        pauseMax = reader.decimal("pauseMax", 2.0, 0, 60);
+        if (pauseMax < pauseMin) {
+            reader.error("pauseMax (" + pauseMax + ") must not be below pauseMin (" + pauseMin + ")");
+        }
+        capacity = reader.integer("capacity", FixtureSpec.DEFAULT_CAPACITY, 1, 1000);
+        reset = reader.bool("reset", true);
+        faults = faults(reader);
+        passwordIterations = reader.integer("passwordIterations", DEFAULT_PASSWORD_ITERATIONS, 1, 10_000_000);
+        setupCommand = reader.text("setupCommand");
+        setupTimeoutSeconds = reader.integer("setupTimeoutSeconds", 300, 1, 3600);
+        requestTimeoutSeconds = reader.integer("requestTimeoutSeconds", DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 3600);
+        InjectionProfile chosen = reader.parsed("profile", "atOnce", InjectionProfile::fromOptionValue);
+        profile = chosen == null ? InjectionProfile.AT_ONCE : chosen;
+        rampSeconds = reader.decimal("rampSeconds", 10, 0.001, 3600);
+        usersPerSec = reader.decimal("usersPerSec", 5, 0.001, 1000);
+        durationSeconds = reader.decimal("durationSeconds", 4, 0.001, 3600);
+        p95Ms = reader.integer("p95Ms", 1000, 1, 600_000);
+        Long givenSeed = reader.parsed("seed", null, Long::parseLong);
+        seed = givenSeed != null ? givenSeed : ThreadLocalRandom.current().nextLong();
+        seedGiven = givenSeed != null;
+        String folder = reader.text("resultsFolder");
+        resultsFolder = folder != null ? folder : System.getProperty(BUILD_RESULTS_FOLDER, "results");
+        int requested = reader.integer("students", FixtureSpec.DEFAULT_STUDENTS, 1, FixtureSpec.MAX_STUDENTS);
+        // the profile reads only its own options, all set above
+        students = profile.students(this, requested, reader);
+        checkTargetOptions(reader);
+        String mismatch = injectionMismatch(profile, profile.injectedUsers(this), students);
+        if (mismatch != null) {
+            reader.error(mismatch);
+        }
+    }
 
     /** Reads the JVM's system properties (the Gatling Maven plugin forwards {@code -D} values). */
     public static SimulationOptions fromSystemProperties() {
@@ -77,83 +112,73 @@ public record SimulationOptions(
 
     /** Parses and validates; throws {@link IllegalArgumentException} naming every bad value. */
     public static SimulationOptions parse(Map<String, String> values) {
-        Reader reader = new Reader(values);
-        String baseUrl = reader.baseUrl();
-        ClinicDay day = reader.parsed("day", "mon", ClinicDay::fromKey);
-        int minReservations = reader.integer("minReservations", 1, 1, 100);
-        int maxReservations = reader.integer("maxReservations", 5, 1, 100);
-        if (maxReservations < minReservations) {
-            reader.error("maxReservations (" + maxReservations + ") must not be below minReservations ("
-                    + minReservations + ")");
-        }
-        double pauseMin = reader.decimal("pauseMin", 0.1, 0, 60);
-        double pauseMax = reader.decimal("pauseMax", 2.0, 0, 60);
-        if (pauseMax < pauseMin) {
-            reader.error("pauseMax (" + pauseMax + ") must not be below pauseMin (" + pauseMin + ")");
-        }
-        int capacity = reader.integer("capacity", FixtureSpec.DEFAULT_CAPACITY, 1, 1000);
-        boolean reset = reader.bool("reset", true);
-        Set<FaultMode> faults = reader.faults();
-        String setupCommand = reader.text("setupCommand");
-        int setupTimeoutSeconds = reader.integer("setupTimeoutSeconds", 300, 1, 3600);
-        if (baseUrl == null) {
-            if (setupCommand != null) {
-                reader.error("setupCommand is only for an external backend: give baseUrl too, or drop setupCommand "
-                        + "to use the embedded reference server");
-            }
-        } else {
-            if (!faults.isEmpty()) {
-                reader.error("faults only apply to the embedded reference server: drop baseUrl or faults");
-            }
-            for (String embeddedOnly : List.of("capacity", "reset", "passwordIterations")) {
-                if (values.containsKey(embeddedOnly)) {
-                    reader.error(embeddedOnly + " only applies to the embedded reference server (baseUrl is set): "
-                            + "prepare the external backend with setupCommand instead");
-                }
-            }
-        }
-        InjectionProfile profile = reader.parsed("profile", "atOnce", InjectionProfile::fromOptionValue);
-        double rampSeconds = reader.decimal("rampSeconds", 10, 0.001, 3600);
-        double usersPerSec = reader.decimal("usersPerSec", 5, 0.001, 1000);
-        double durationSeconds = reader.decimal("durationSeconds", 4, 0.001, 3600);
-        int students = reader.integer("students", FixtureSpec.DEFAULT_STUDENTS, 1, FixtureSpec.MAX_STUDENTS);
-        int p95Ms = reader.integer("p95Ms", 1000, 1, 600_000);
-        Long givenSeed = reader.parsed("seed", null, Long::parseLong);
-        long seed = givenSeed != null ? givenSeed : ThreadLocalRandom.current().nextLong();
-        int passwordIterations = reader.integer("passwordIterations", DEFAULT_PASSWORD_ITERATIONS, 1, 10_000_000);
-        String resultsFolder = reader.text("resultsFolder");
-        InjectionProfile chosenProfile = profile == null ? InjectionProfile.AT_ONCE : profile;
-        IntFunction<SimulationOptions> withStudents = count -> new SimulationOptions(
-                baseUrl,
-                count,
-                day,
-                minReservations,
-                maxReservations,
-                pauseMin,
-                pauseMax,
-                capacity,
-                reset,
-                faults,
-                setupCommand,
-                setupTimeoutSeconds,
-                chosenProfile,
-                rampSeconds,
-                usersPerSec,
-                durationSeconds,
-                p95Ms,
-                seed,
-                givenSeed != null,
-                passwordIterations,
-                resultsFolder == null ? System.getProperty(BUILD_RESULTS_FOLDER, "results") : resultsFolder);
-        reader.throwIfInvalid();
-        SimulationOptions options = withStudents.apply(chosenProfile.students(withStudents.apply(students), reader));
-        reader.throwIfInvalid();
-        String mismatch = injectionMismatch(options.profile, options.profile.injectedUsers(options), options.students);
-        if (mismatch != null) {
-            reader.error(mismatch);
-        }
+        OptionReader reader = new OptionReader(values);
+        SimulationOptions options = new SimulationOptions(reader);
+        reader.refuseTypos();
         reader.throwIfInvalid();
         return options;
+    }
+
+    /** Every option name, as the constructor reads them. */
+    public static Set<String> names() {
+        OptionReader reader = new OptionReader(Map.of());
+        new SimulationOptions(reader);
+        return reader.known();
+    }
+
+    private void checkTargetOptions(OptionReader reader) {
+        if (baseUrl == null) {
+            for (String externalOnly : List.of("setupCommand", "confirmTarget")) {
+                if (reader.given(externalOnly)) {
+                    reader.error(externalOnly + " is only for an external backend: give baseUrl too, or drop "
+                            + externalOnly + " to use the embedded reference server");
+                }
+            }
+            return;
+        }
+        if (!faults.isEmpty()) {
+            reader.error("faults only apply to the embedded reference server: drop baseUrl or faults");
+        }
+        for (String embeddedOnly : List.of("capacity", "reset", "passwordIterations")) {
+            if (reader.given(embeddedOnly)) {
+                reader.error(embeddedOnly + " only applies to the embedded reference server (baseUrl is set): "
+                        + "prepare the external backend with setupCommand instead");
+            }
+        }
+    }
+
+    private static String baseUrl(OptionReader reader) {
+        String value = reader.text("baseUrl");
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                reader.error("baseUrl must be an http(s) URL such as http://127.0.0.1:8000/api, got '" + value + "'");
+                return null;
+            }
+            return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        } catch (URISyntaxException e) {
+            reader.error("baseUrl is not a valid URL: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Set<FaultMode> faults(OptionReader reader) {
+        String value = reader.text("faults");
+        if (value == null || value.equals("none")) {
+            return Collections.unmodifiableSet(EnumSet.noneOf(FaultMode.class));
+        }
+        Set<FaultMode> faults = EnumSet.noneOf(FaultMode.class);
+        for (String flag : value.split(",")) {
+            try {
+                faults.add(FaultMode.fromFlag(flag.trim()));
+            } catch (IllegalArgumentException e) {
+                reader.error("faults: " + e.getMessage());
+            }
+        }
+        return Collections.unmodifiableSet(faults);
     }
 
     /**
@@ -173,9 +198,8 @@ public record SimulationOptions(
      * its longest, then the audit, plus slack. A run cut short misses the audit, which fails an assertion.
      */
     public Duration maxDuration() {
-        long timeout = REQUEST_TIMEOUT.toSeconds();
-        double student = (3 + maxReservations) * timeout + maxReservations * pauseMax;
-        return profile.arrivals(this).plusSeconds(Math.round(student + 2 * timeout + 60));
+        double student = (3 + maxReservations) * requestTimeoutSeconds + maxReservations * pauseMax;
+        return profile.arrivals(this).plusSeconds(Math.round(student + 2 * requestTimeoutSeconds + 60));
     }
 
     public boolean embedded() {
@@ -199,149 +223,116 @@ public record SimulationOptions(
             described.put("passwordIterations", passwordIterations);
         } else {
             described.put("setupCommand", setupCommand);
+            described.put("confirmTarget", confirmTarget);
         }
+        described.put("requestTimeoutSeconds", requestTimeoutSeconds);
         described.put("profile", profile.optionValue());
-        described.putAll(new java.util.TreeMap<>(profile.settings(this)));
+        described.putAll(new TreeMap<>(profile.settings(this)));
         described.put("p95Ms", p95Ms);
         described.put("seed", seed);
         return described;
     }
 
-    /** Collects one message per bad value. */
-    static final class Reader {
-        private final Map<String, String> values;
-        private final List<String> errors = new ArrayList<>();
+    /** Target API ({@code http://127.0.0.1:8000/api}); null = embedded reference server. */
+    public String baseUrl() {
+        return baseUrl;
+    }
 
-        Reader(Map<String, String> values) {
-            this.values = values;
-        }
+    /** The host the user confirmed as the target when it is not this machine; null when not given. */
+    public String confirmTarget() {
+        return confirmTarget;
+    }
 
-        void error(String message) {
-            errors.add(message);
-        }
+    public int students() {
+        return students;
+    }
 
-        String text(String name) {
-            String value = values.get(name);
-            return value == null || value.isBlank() ? null : value.trim();
-        }
+    public ClinicDay day() {
+        return day;
+    }
 
-        <T> T parsed(String name, String defaultValue, java.util.function.Function<String, T> parser) {
-            String value = text(name);
-            if (value == null) {
-                value = defaultValue;
-            }
-            if (value == null) {
-                return null;
-            }
-            try {
-                return parser.apply(value);
-            } catch (NumberFormatException e) {
-                error(name + " must be a whole number, got '" + value + "'");
-            } catch (IllegalArgumentException e) {
-                error(name + ": " + e.getMessage());
-            }
-            return null;
-        }
+    public int minReservations() {
+        return minReservations;
+    }
 
-        int integer(String name, int defaultValue, int min, int max) {
-            return bounded(name, defaultValue, min, max, Integer::parseInt, "a whole number");
-        }
+    public int maxReservations() {
+        return maxReservations;
+    }
 
-        double decimal(String name, double defaultValue, double min, double max) {
-            return bounded(name, defaultValue, min, max, Double::parseDouble, "a number");
-        }
+    public double pauseMin() {
+        return pauseMin;
+    }
 
-        /** The option's value within [min, max]; a value out of range or unreadable is an error and gives the default. */
-        private <T extends Comparable<T>> T bounded(
-                String name, T defaultValue, T min, T max, java.util.function.Function<String, T> parse, String kind) {
-            String value = text(name);
-            if (value == null) {
-                return defaultValue;
-            }
-            try {
-                T parsed = parse.apply(value);
-                if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
-                    error(name + " must be " + kind + " between " + min + " and " + max + ", got " + value);
-                    return defaultValue;
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                error(name + " must be " + kind + ", got '" + value + "'");
-                return defaultValue;
-            }
-        }
+    public double pauseMax() {
+        return pauseMax;
+    }
 
-        boolean bool(String name, boolean defaultValue) {
-            String value = text(name);
-            if (value == null) {
-                return defaultValue;
-            }
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> {
-                    error(name + " must be true or false, got '" + value + "'");
-                    yield defaultValue;
-                }
-            };
-        }
+    public int capacity() {
+        return capacity;
+    }
 
-        String baseUrl() {
-            String value = text("baseUrl");
-            if (value == null) {
-                return null;
-            }
-            try {
-                URI uri = new URI(value);
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    error("baseUrl must be an http(s) URL such as http://127.0.0.1:8000/api, got '" + value + "'");
-                    return null;
-                }
-                if (!isLoopback(uri.getHost())) {
-                    error("baseUrl must point at this machine (127.0.0.1, localhost or [::1]): load is only sent "
-                            + "to loopback addresses, got host '" + uri.getHost() + "'");
-                    return null;
-                }
-                return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-            } catch (URISyntaxException e) {
-                error("baseUrl is not a valid URL: " + e.getMessage());
-                return null;
-            }
-        }
+    public boolean reset() {
+        return reset;
+    }
 
-        private static boolean isLoopback(String host) {
-            String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-            return bare.equals("localhost")
-                    || bare.equals("::1")
-                    || bare.equals("0:0:0:0:0:0:0:1")
-                    || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-        }
+    public Set<FaultMode> faults() {
+        return faults;
+    }
 
-        Set<FaultMode> faults() {
-            String value = text("faults");
-            if (value == null || value.equals("none")) {
-                return Collections.unmodifiableSet(EnumSet.noneOf(FaultMode.class));
-            }
-            Set<FaultMode> faults = EnumSet.noneOf(FaultMode.class);
-            for (String flag : value.split(",")) {
-                try {
-                    faults.add(FaultMode.fromFlag(flag.trim()));
-                } catch (IllegalArgumentException e) {
-                    error("faults: " + e.getMessage());
-                }
-            }
-            return Collections.unmodifiableSet(faults);
-        }
+    public String setupCommand() {
+        return setupCommand;
+    }
 
-        /** True when the option was given at all. */
-        boolean given(String name) {
-            return text(name) != null;
-        }
+    /** Bound on {@code setupCommand}. */
+    public int setupTimeoutSeconds() {
+        return setupTimeoutSeconds;
+    }
 
-        void throwIfInvalid() {
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException("Invalid simulation options:\n  - " + String.join("\n  - ", errors));
-            }
-        }
+    /**
+     * Bounds every request of the run, Gatling's and the harness's own: a slow answer is measured up to
+     * this long, a stuck backend cannot hang a student, the rendezvous or the run.
+     */
+    public Duration requestTimeout() {
+        return Duration.ofSeconds(requestTimeoutSeconds);
+    }
+
+    public InjectionProfile profile() {
+        return profile;
+    }
+
+    public double rampSeconds() {
+        return rampSeconds;
+    }
+
+    /** constantRate profile: arrival rate. */
+    public double usersPerSec() {
+        return usersPerSec;
+    }
+
+    /** constantRate profile: how long students arrive. */
+    public double durationSeconds() {
+        return durationSeconds;
+    }
+
+    public int p95Ms() {
+        return p95Ms;
+    }
+
+    /** Drives every random choice, so a run repeats exactly. */
+    public long seed() {
+        return seed;
+    }
+
+    /** False when the seed was drawn at random (printed so it can be reused). */
+    public boolean seedGiven() {
+        return seedGiven;
+    }
+
+    public int passwordIterations() {
+        return passwordIterations;
+    }
+
+    public String resultsFolder() {
+        return resultsFolder;
     }
 }

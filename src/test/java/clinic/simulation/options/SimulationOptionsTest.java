@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clinic.contract.ClinicDay;
 import clinic.server.FaultMode;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class SimulationOptionsTest {
                 "capacity|0|capacity must be a whole number between 1 and 1000, got 0",
                 "reset|yes|reset must be true or false, got 'yes'",
                 "faults|overbook,slowly|faults: unknown fault mode 'slowly' (expected one of: overbook, lost-write, phantom, "
-                        + "double-book, hidden-clinics, server-errors, slow)",
+                        + "double-book, hidden-clinics, server-errors, slow, slow-login)",
                 "profile|burst|profile: unknown profile 'burst' (expected atOnce, ramp or constantRate)",
                 "rampSeconds|0|rampSeconds must be a number between 0.001 and 3600.0, got 0",
                 "p95Ms|0|p95Ms must be a whole number between 1 and 600000, got 0",
@@ -107,8 +108,9 @@ class SimulationOptionsTest {
                 "setupTimeoutSeconds|0|setupTimeoutSeconds must be a whole number between 1 and 3600, got 0",
                 "baseUrl|ftp://127.0.0.1/api|baseUrl must be an http(s) URL such as http://127.0.0.1:8000/api, got "
                         + "'ftp://127.0.0.1/api'",
-                "baseUrl|http://10.0.0.5:8000/api|baseUrl must point at this machine (127.0.0.1, localhost or [::1]): load is "
-                        + "only sent to loopback addresses, got host '10.0.0.5'",
+                "requestTimeoutSeconds|0|requestTimeoutSeconds must be a whole number between 1 and 3600, got 0",
+                "confirmTarget|staging.academy.kr|confirmTarget is only for an external backend: give baseUrl too, or "
+                        + "drop confirmTarget to use the embedded reference server",
                 "baseUrl|http://exa mple/api|baseUrl is not a valid URL: Illegal character in authority at index 7: "
                         + "http://exa mple/api",
                 "setupCommand|./setup.sh|setupCommand is only for an external backend: give baseUrl too, or drop "
@@ -118,6 +120,48 @@ class SimulationOptionsTest {
         assertThatThrownBy(() -> SimulationOptions.parse(Map.of(name, value)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Invalid simulation options:\n  - " + error);
+    }
+
+    @Test
+    void anyHttpHostIsABaseUrl() {
+        SimulationOptions options = SimulationOptions.parse(
+                Map.of("baseUrl", "https://staging.academy.kr/api", "confirmTarget", "staging.academy.kr"));
+
+        assertThat(options.baseUrl()).isEqualTo("https://staging.academy.kr/api");
+        assertThat(options.confirmTarget()).isEqualTo("staging.academy.kr");
+    }
+
+    @Test
+    void theRequestTimeoutIsGatlingsDefaultAndBoundsTheRun() {
+        assertThat(SimulationOptions.parse(Map.of()).requestTimeout()).isEqualTo(Duration.ofSeconds(60));
+        Duration tenSeconds =
+                SimulationOptions.parse(Map.of("requestTimeoutSeconds", "10")).maxDuration();
+        Duration twentySeconds =
+                SimulationOptions.parse(Map.of("requestTimeoutSeconds", "20")).maxDuration();
+
+        // each of a student's 3 + maxReservations requests, and the audit's 2, may wait that much longer
+        assertThat(twentySeconds.minus(tenSeconds)).isEqualTo(Duration.ofSeconds((3 + 5 + 2) * 10));
+    }
+
+    @ParameterizedTest(name = "-D{0}")
+    @CsvSource({
+        "studnets,students",
+        "Students,students",
+        "sede,seed",
+        "maxReservation,maxReservations",
+        "requestTimeoutSecond,requestTimeoutSeconds",
+        "basUrl,baseUrl"
+    })
+    void aMistypedOptionIsRefusedNamingTheOneMeant(String typo, String meant) {
+        assertThatThrownBy(() -> SimulationOptions.parse(Map.of(typo, "50")))
+                .hasMessage(
+                        "Invalid simulation options:\n  - unknown option " + typo + ": did you mean " + meant + "?");
+    }
+
+    @ParameterizedTest(name = "-D{0}")
+    @CsvSource({"test", "skipTests", "gatling.simulationClass", "user.dir", "clinic.resultsFolder", "it.test"})
+    void propertiesOfMavenTheJvmAndGatlingAreNotTypos(String name) {
+        assertThat(SimulationOptions.parse(Map.of(name, "x")).students()).isEqualTo(20);
     }
 
     @Test

@@ -1,15 +1,29 @@
 package clinic.simulation.output;
 
-import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.output.RunSummary.FinalClinic;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The console block at the end of a run, in the shape and words of the original tool plus percentiles and the audit. */
 public final class ConsoleSummary {
 
+    /** Students named one per line, as the original tool did; beyond these, clinic_test.log has them all. */
+    private static final int NAMED_STUDENTS = 10;
+
     private ConsoleSummary() {}
+
+    private static void listed(StringBuilder text, String prefix, List<String> usernames) {
+        usernames.stream()
+                .limit(NAMED_STUDENTS)
+                .forEach(username -> text.append(prefix).append(username).append('\n'));
+        if (usernames.size() > NAMED_STUDENTS) {
+            text.append(prefix)
+                    .append("그 밖 ")
+                    .append(usernames.size() - NAMED_STUDENTS)
+                    .append("명 (clinic_test.log)\n");
+        }
+    }
 
     public static String render(RunSummary summary, SimulationOptions options) {
         StringBuilder text = new StringBuilder();
@@ -19,6 +33,9 @@ public final class ConsoleSummary {
                 .append("📊 클리닉 예약 부하 테스트 결과\n")
                 .append(rule)
                 .append('\n');
+        if (summary.diagnosis().headline() != null) {
+            text.append(summary.diagnosis().headline()).append("\n\n");
+        }
         text.append(String.format(Locale.ROOT, "⏱️  총 소요 시간: %.2f초%n", summary.elapsedSeconds()));
         RunSummary.Students students = summary.students();
         text.append(String.format(
@@ -36,24 +53,15 @@ public final class ConsoleSummary {
                 latency.p95(),
                 latency.p99(),
                 latency.max()));
-        for (String username : students.loginFailures()) {
-            text.append("❌ 로그인 실패: ").append(username).append('\n');
-        }
-        for (String username : students.scheduleFailures()) {
-            text.append("❌ 스케줄 조회 실패: ").append(username).append('\n');
-        }
+        listed(text, "❌ 로그인 실패: ", students.loginFailures());
+        listed(text, "❌ 스케줄 조회 실패: ", students.scheduleFailures());
         text.append("\n🔍 실패 원인 분석:\n");
-        boolean anyFailure = false;
-        for (Map.Entry<RejectionReason, Integer> entry : reservations.byReason().entrySet()) {
-            if (entry.getKey() != RejectionReason.RESERVED && entry.getValue() > 0) {
-                anyFailure = true;
-                text.append(String.format(
-                        "  • %s (%s): %d회%n", entry.getKey().originalLabel(), entry.getKey(), entry.getValue()));
-            }
-        }
-        if (!anyFailure) {
-            text.append("  • 실패 없음\n");
-        }
+        int timeout = (int) options.requestTimeout().toSeconds();
+        summary.steps()
+                .forEach(step -> text.append("  • ")
+                        .append(Diagnosis.stepLine(step, timeout))
+                        .append('\n'));
+        summary.diagnosis().hints().forEach(hint -> text.append(hint).append('\n'));
         text.append('\n')
                 .append(String.format("📋 최종 %s 클리닉 현황:%n", options.day().koreanName()));
         if (summary.finalClinics().isEmpty()) {

@@ -4,6 +4,7 @@ import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.target.PreparedTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +27,55 @@ public final class RunOutputs {
     public static final Logger CONSOLE = LoggerFactory.getLogger("clinic.simulation.Summary");
 
     static final String TEST_LOG_FILE = "clinic_test.log";
+    /**
+     * Set by the pom on the JVM the Gatling plugin forks: there a run that cannot start ends the JVM
+     * itself, so that its reason is all the user reads instead of Gatling's and the plugin's stack traces.
+     * Elsewhere (tests, Gatling Enterprise) the failure is thrown as usual.
+     */
+    static final String LAUNCHED_BY_MAVEN = "clinic.launchedByMaven";
+    /** The exit status of a run that could not start, as Gatling's own for a crashed run. */
+    static final int COULD_NOT_START = 1;
 
     private RunOutputs() {}
+
+    /** The first lines of a run: what is loaded, where, with which seed; warnings about the target. */
+    public static void announce(SimulationOptions options, PreparedTarget target) {
+        CONSOLE.info(
+                "🚀 클리닉 예약 부하 테스트: {} 학생, {} ({}), 대상 {}, seed {}{}",
+                options.students(),
+                options.day().koreanName(),
+                options.profile().optionValue(),
+                target.baseUrl(),
+                options.seed(),
+                options.seedGiven() ? "" : " (임의 생성: -Dseed=" + options.seed() + " 로 반복)");
+        if (target.host() != null && !target.host().thisMachine()) {
+            CONSOLE.warn(
+                    "⚠️  외부 대상 {} 에 부하를 보냅니다 (-DconfirmTarget 으로 확인됨)",
+                    target.host().describe());
+        }
+        if (target.seatsHeldBefore() > 0) {
+            CONSOLE.warn(
+                    "⚠️  부하 전에 이미 이 실행의 학생들이 {} 자리를 예약해 두었습니다 (이전 실행?): 새 예약 대신 "
+                            + "ALREADY_RESERVED 가 나올 수 있습니다. 깨끗한 측정을 원하면 클리닉을 초기화하세요.",
+                    target.seatsHeldBefore());
+        }
+    }
+
+    /**
+     * A step before the load; when it fails, its reason is printed once, on its own lines, and the run
+     * stops (under Maven by ending the JVM, see {@link #LAUNCHED_BY_MAVEN}).
+     */
+    public static <T> T beforeTheLoad(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            CONSOLE.error("\n{}\n", e.getMessage());
+            if (Boolean.getBoolean(LAUNCHED_BY_MAVEN)) {
+                System.exit(COULD_NOT_START);
+            }
+            throw e;
+        }
+    }
 
     /** @param audit what the audit concluded; null when it could not read the final state */
     public static void write(SimulationOptions options, RunLedger ledger, FinalStateAudit.Result audit) {

@@ -8,6 +8,7 @@ import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.FinalStateAudit.Verdict;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.audit.RunLedger.Login;
+import clinic.simulation.audit.RunLedger.Registration;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.RunLedger.ScheduleRead;
 import clinic.simulation.options.SimulationOptions;
@@ -16,9 +17,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The figures of one run, computed from the ledger after the load: what the console prints and what
@@ -31,12 +37,61 @@ public record RunSummary(
         Map<String, Object> options,
         double elapsedSeconds,
         Students students,
+        List<Step> steps,
         Reservations reservations,
         Latency latencyMs,
         Audit audit,
-        List<FinalClinic> finalClinics) {
+        List<FinalClinic> finalClinics,
+        Diagnosis diagnosis) {
 
     public static final String FILE = "clinic-summary.json";
+
+    /** The business steps of a student, each a Gatling group. */
+    public enum StepName {
+        REGISTER("등록"),
+        LOGIN("로그인"),
+        SCHEDULE("스케줄 조회"),
+        RESERVE("예약");
+
+        private final String label;
+
+        StepName(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * How one step went: its requests, how many failed (for reservations: were not accepted) and why,
+     * the most frequent reason first.
+     */
+    public record Step(StepName name, int requests, int failed, List<FailureCount> failures, Latency latencyMs) {
+
+        /** @param failure what a request of the step failed with, null for one that did not */
+        static <T> Step of(StepName name, List<T> requests, Function<T, String> failure, ToLongFunction<T> latency) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            requests.stream()
+                    .map(failure)
+                    .filter(Objects::nonNull)
+                    .forEach(reason -> counts.merge(reason, 1, Integer::sum));
+            List<FailureCount> ranked = counts.entrySet().stream()
+                    .map(entry -> new FailureCount(entry.getKey(), entry.getValue()))
+                    .sorted(Comparator.comparingInt(FailureCount::count).reversed())
+                    .toList();
+            return new Step(
+                    name,
+                    requests.size(),
+                    ranked.stream().mapToInt(FailureCount::count).sum(),
+                    ranked,
+                    Latency.of(requests.stream().map(latency::applyAsLong).toList()));
+        }
+    }
+
+    /** One reason a step failed, and how often. */
+    public record FailureCount(String reason, int count) {}
 
     /** Who took part. */
     public record Students(int total, int loggedIn, List<String> loginFailures, List<String> scheduleFailures) {}
@@ -145,21 +200,34 @@ public record RunSummary(
         attempts.forEach(attempt -> byReason.merge(attempt.reason(), 1, Integer::sum));
         int reserved = byReason.get(RejectionReason.RESERVED);
         double successRate = attempts.isEmpty() ? 0 : 100.0 * reserved / attempts.size();
+        List<Step> steps = List.of(
+                Step.of(
+                        StepName.REGISTER,
+                        ledger.registrations(),
+                        registration -> registration.answer().failure(),
+                        Registration::latencyMs),
+                Step.of(StepName.LOGIN, logins, Login::failure, Login::latencyMs),
+                Step.of(StepName.SCHEDULE, ledger.scheduleReads(), ScheduleRead::failure, ScheduleRead::latencyMs),
+                Step.of(
+                        StepName.RESERVE,
+                        attempts,
+                        attempt -> attempt.answer().refusal(),
+                        ReservationAttempt::latencyMs));
+        Students students = new Students(studentsTotal, loggedIn, loginFailures, scheduleFailures);
+        Reservations reservations = new Reservations(
+                attempts.size(), reserved, attempts.size() - reserved, Math.round(successRate * 10) / 10.0, byReason);
         return new RunSummary(
                 options.describe(),
                 elapsed.toMillis() / 1000.0,
-                new Students(studentsTotal, loggedIn, loginFailures, scheduleFailures),
-                new Reservations(
-                        attempts.size(),
-                        reserved,
-                        attempts.size() - reserved,
-                        Math.round(successRate * 10) / 10.0,
-                        byReason),
+                students,
+                steps,
+                reservations,
                 Latency.of(attempts.stream().map(ReservationAttempt::latencyMs).toList()),
                 verdict == null
                         ? new Audit(false, false, auditProblem, List.of(), List.of())
                         : new Audit(true, verdict.passed(), null, verdict.violations(), verdict.warnings()),
-                finalClinics.stream().map(FinalClinic::of).toList());
+                finalClinics.stream().map(FinalClinic::of).toList(),
+                Diagnosis.of(options, students, steps, reservations));
     }
 
     public static RunSummary read(Path file) {

@@ -3,6 +3,7 @@ package clinic.simulation.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.answers.SimulationJson;
@@ -60,7 +61,7 @@ class RunSummaryTest {
                     "test_student_01",
                     9,
                     1 + i % 2,
-                    reasons[i],
+                    new ReservationAnswer(reasons[i], reasons[i].technical() ? "HTTP 500" : ""),
                     reasons[i] == RejectionReason.SERVER_ERROR ? 500 : 200,
                     latencies[i],
                     "{\"n\":" + i + "}",
@@ -110,7 +111,12 @@ class RunSummaryTest {
                         "⚡ 평균 응답시간: 0.060초 (p95 200 ms, p99 200 ms, 최대 200 ms)\n",
                         "❌ 로그인 실패: test_student_02\n",
                         "❌ 스케줄 조회 실패: test_student_03\n",
-                        "🔍 실패 원인 분석:\n  • occupied (OCCUPIED): 2회\n  • 서버 오류 (5xx) (SERVER_ERROR): 1회\n",
+                        "🔍 실패 원인 분석:\n"
+                                + "  • 등록: 요청 없음\n"
+                                + "  • 로그인 실패 1/2: login refused: HTTP 401 1\n"
+                                + "  • 스케줄 조회 실패 1/2: weekly schedule refused: HTTP 500 1\n"
+                                + "  • 예약 거절 3/5: occupied (OCCUPIED) 2, 서버 오류 (5xx) (SERVER_ERROR): HTTP 500 1\n"
+                                + "💡 로그인 거절 (HTTP 401)",
                         "📋 최종 월요일 클리닉 현황:\n"
                                 + "  • 18:00 - physics1 (1강의실) - 6/6 🔴 마감\n"
                                 + "  • 18:00 - physics1 (2강의실) - 4/6 🟢 2자리\n",

@@ -16,6 +16,7 @@ import clinic.simulation.scenario.ReservationPlanner.PlannedAttempt;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -36,41 +37,54 @@ public final class ClinicRequests {
 
     private static final String ACCEPTABLE = "acceptable";
 
-    private ClinicRequests() {}
+    private final Duration timeout;
 
-    static HttpRequestActionBuilder register() {
+    /** @param timeout bounds every request of the run (the {@code requestTimeoutSeconds} option) */
+    public ClinicRequests(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    HttpRequestActionBuilder register() {
         return http("Register student")
                 .post(REGISTER)
+                .requestTimeout(timeout)
                 .body(StringBody(
                         session -> SimulationJson.write(account(session).registrationPayload())))
                 .asJson()
                 .check(answerChecks("registration answer", RegistrationAnswer::classify));
     }
 
-    static HttpRequestActionBuilder login(String name) {
+    HttpRequestActionBuilder login(String name) {
         return http(name)
                 .post(LOGIN)
+                .requestTimeout(timeout)
                 .body(StringBody(
                         session -> SimulationJson.write(account(session).loginPayload())))
                 .asJson()
                 .check(answerChecks("login answer", LoginAnswer::classify));
     }
 
-    static HttpRequestActionBuilder weeklySchedule(
+    HttpRequestActionBuilder weeklySchedule(
             String name, String judgement, BiFunction<Integer, String, ? extends JudgedAnswer> reader) {
         return http(name)
                 .get(WEEKLY_SCHEDULE)
+                .requestTimeout(timeout)
                 .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
                 .check(answerChecks(judgement, reader));
     }
 
-    static HttpRequestActionBuilder weeklySchedule(String name) {
+    HttpRequestActionBuilder weeklySchedule(String name) {
         return weeklySchedule(name, "weekly schedule", ScheduleSnapshot.Answer::classify);
     }
 
-    static HttpRequestActionBuilder reserve() {
+    HttpRequestActionBuilder reserve() {
         return http("Reserve clinic")
                 .post(RESERVE)
+                .requestTimeout(timeout)
                 .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
                 .body(StringBody(ClinicRequests::reservationBody))
                 .asJson()

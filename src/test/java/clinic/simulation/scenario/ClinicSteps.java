@@ -9,6 +9,7 @@ import static io.gatling.javaapi.core.CoreDsl.pause;
 import clinic.contract.ClinicDay;
 import clinic.simulation.answers.JudgedAnswer;
 import clinic.simulation.answers.LoginAnswer;
+import clinic.simulation.answers.NoAnswer;
 import clinic.simulation.answers.RegistrationAnswer;
 import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
@@ -24,7 +25,7 @@ import io.gatling.javaapi.core.Session;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The business steps of a student and of the auditor, each a Gatling {@code group} whose answers go
@@ -35,12 +36,19 @@ public final class ClinicSteps {
     /** The audit's answer: the final schedule read and judged; its failure lists every violation. */
     private record AuditAnswer(FinalStateAudit.Result result, String failure) implements JudgedAnswer {}
 
+    private final ClinicRequests requests;
     private final RunLedger ledger;
     private final ReservationPlanner planner;
     private final ClinicDay day;
     private final FinalStateAudit audit;
 
-    public ClinicSteps(RunLedger ledger, ReservationPlanner planner, ClinicDay day, FinalStateAudit audit) {
+    public ClinicSteps(
+            ClinicRequests requests,
+            RunLedger ledger,
+            ReservationPlanner planner,
+            ClinicDay day,
+            FinalStateAudit audit) {
+        this.requests = requests;
         this.ledger = ledger;
         this.planner = planner;
         this.day = day;
@@ -54,7 +62,7 @@ public final class ClinicSteps {
                     return beforeRequest(session);
                 })
                 .group("Register")
-                .on(ClinicRequests.register())
+                .on(requests.register())
                 .exec(this::recordRegistration);
     }
 
@@ -62,7 +70,7 @@ public final class ClinicSteps {
     public ChainBuilder login() {
         return exec(ClinicSteps::beforeRequest)
                 .group("Login")
-                .on(ClinicRequests.login("Log in"))
+                .on(requests.login("Log in"))
                 .exec(this::recordLogin);
     }
 
@@ -71,7 +79,7 @@ public final class ClinicSteps {
         return doIf(ClinicSteps::loggedIn)
                 .then(exec(ClinicSteps::beforeRequest)
                         .group("Schedule")
-                        .on(ClinicRequests.weeklySchedule("Weekly schedule"))
+                        .on(requests.weeklySchedule("Weekly schedule"))
                         .exec(this::recordScheduleAndPlan));
     }
 
@@ -83,7 +91,7 @@ public final class ClinicSteps {
                                 pause(session -> session.<PlannedAttempt>get(SessionKeys.ATTEMPT)
                                         .pauseBefore()),
                                 exec(ClinicSteps::beforeRequest),
-                                group("Reserve").on(ClinicRequests.reserve()),
+                                group("Reserve").on(requests.reserve()),
                                 exec(this::recordAttempt)));
     }
 
@@ -98,10 +106,10 @@ public final class ClinicSteps {
                 })
                 .group("Audit")
                 .on(
-                        ClinicRequests.login("Audit login"),
-                        exec(ClinicSteps::keepAuditToken),
+                        requests.login("Audit login"),
+                        exec(this::keepAuditToken),
                         doIf(ClinicSteps::loggedIn)
-                                .then(ClinicRequests.weeklySchedule(
+                                .then(requests.weeklySchedule(
                                         "Audit final state",
                                         "final state audit",
                                         (status, body) -> auditAnswer(status, body, result))));
@@ -128,8 +136,10 @@ public final class ClinicSteps {
     }
 
     /** The answer its request read, or what no answer means for this kind of request. */
-    private static <T extends JudgedAnswer> T answer(Session session, Supplier<T> none) {
-        return answered(session) ? session.get(SessionKeys.ANSWER) : none.get();
+    private <T extends JudgedAnswer> T answer(Session session, Function<NoAnswer, T> none) {
+        return answered(session)
+                ? session.get(SessionKeys.ANSWER)
+                : none.apply(NoAnswer.after(latency(session), requests.timeout()));
     }
 
     private static boolean loggedIn(Session session) {
@@ -183,7 +193,7 @@ public final class ClinicSteps {
                 : session;
     }
 
-    private static Session keepAuditToken(Session session) {
+    private Session keepAuditToken(Session session) {
         LoginAnswer answer = answer(session, LoginAnswer::none);
         return answer.ok() ? session.set(SessionKeys.TOKEN, answer.token()) : session;
     }
@@ -195,7 +205,7 @@ public final class ClinicSteps {
                 answer.failure(),
                 status(session),
                 latency(session),
-                body(session),
+                answer.ok() ? null : body(session),
                 Instant.now()));
         if (!answer.ok()) {
             return session;
@@ -214,7 +224,7 @@ public final class ClinicSteps {
                 ClinicRequests.account(session).username(),
                 session.getLong(SessionKeys.STUDENT_ID),
                 attempt.clinicId(),
-                answer.reason(),
+                answer,
                 status(session),
                 latency(session),
                 body(session),

@@ -24,10 +24,21 @@ public record StudentAccount(
 
     static final String FILE = "students.csv";
     static final String PASSWORD = "testpass123";
+    private static final List<String> COLUMNS = List.of(
+            "username",
+            "password",
+            "name",
+            "phone_num",
+            "student_phone_num",
+            "student_parent_phone_num",
+            "school",
+            "grade");
+    /** What the contract's registration requires. */
+    private static final List<String> REQUIRED = List.of("username", "password", "name");
 
-    /** The first {@code count} accounts. */
+    /** The first {@code count} accounts; a bad students.csv is an error naming file, line and column. */
     public static List<StudentAccount> load(int count) {
-        List<Map<String, String>> rows = DataFile.read(FILE);
+        List<DataFile.Row> rows = DataFile.read(FILE, COLUMNS, REQUIRED);
         return java.util.stream.IntStream.rangeClosed(1, count)
                 .mapToObj(index -> index <= rows.size() ? fromRow(index, rows.get(index - 1)) : generated(index))
                 .toList();
@@ -47,7 +58,7 @@ public record StudentAccount(
                 "2학년");
     }
 
-    private static StudentAccount fromRow(int index, Map<String, String> row) {
+    private static StudentAccount fromRow(int index, DataFile.Row row) {
         return new StudentAccount(
                 index,
                 row.get("username"),

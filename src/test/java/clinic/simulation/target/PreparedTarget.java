@@ -1,8 +1,6 @@
 package clinic.simulation.target;
 
-import clinic.server.FixtureSpec;
 import clinic.server.ReferenceServer;
-import clinic.server.ServerConfig;
 import clinic.simulation.answers.LoginAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.SimulationJson;
@@ -12,27 +10,39 @@ import clinic.simulation.scenario.ClinicRequests;
 import clinic.simulation.scenario.StudentAccount;
 import clinic.simulation.target.TargetClient.Answer;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The backend, ready for the load: started in-process (embedded reference server) or prepared by
- * setupCommand, checked reachable, with the BEFORE snapshot of its schedule. Closing it stops the
- * embedded server.
+ * The backend, ready for the load: its host confirmed, started in-process (embedded reference server) or
+ * prepared by setupCommand, checked to be this API and ready, with the BEFORE snapshot of its schedule.
+ * Closing it stops the embedded server.
  *
- * @param server          null for an external backend
+ * @param server null for an external backend
  * @param expectedClinics what the setup made, which the final schedule must show
- * @param before          the schedule before any load, read as a fixture student
+ * @param before the schedule before any load, read as a fixture student
+ * @param seatsHeldBefore seats of the target day already held by the run's students before the load
  */
 public record PreparedTarget(
-        String baseUrl, ReferenceServer server, List<ExpectedClinic> expectedClinics, ScheduleSnapshot before)
+        String baseUrl,
+        TargetHost host,
+        ReferenceServer server,
+        List<ExpectedClinic> expectedClinics,
+        ScheduleSnapshot before,
+        int seatsHeldBefore)
         implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreparedTarget.class);
 
-    /** The load cannot start (unreachable, no clinics, setup failed): the message is the original tool's. */
+    /** How often the health endpoint is asked again while the backend says it is starting. */
+    private static final long READINESS_POLL_MILLIS = 200;
+
+    /** The load cannot start (unreachable, not this API, no clinics, setup failed): the message says why. */
     public static final class NotReadyException extends IllegalStateException {
         NotReadyException(String message) {
             super(message);
@@ -44,103 +54,148 @@ public record PreparedTarget(
     }
 
     /** Throws {@link NotReadyException} with the original tool's message when the load cannot start. */
-    public static PreparedTarget prepare(SimulationOptions options, StudentAccount snapshotStudent) {
-        ReferenceServer server = null;
-        try {
-            String baseUrl;
-            List<ExpectedClinic> expected;
-            if (options.embedded()) {
-                server = startEmbedded(options);
-                baseUrl = server.baseUrl();
-                expected = server.fixtureReport().clinics().stream()
+    public static PreparedTarget prepare(SimulationOptions options, List<StudentAccount> students) {
+        if (options.embedded()) {
+            EmbeddedTarget embedded = EmbeddedTarget.start(options, students);
+            try {
+                List<ExpectedClinic> expected = embedded.fixture().clinics().stream()
                         .map(clinic -> new ExpectedClinic(clinic.id(), clinic.day(), clinic.time(), clinic.room()))
                         .toList();
-            } else {
-                if (options.setupCommand() != null) {
-                    LOG.info("setupCommand: {}", options.setupCommand());
-                    runSetupCommand(options.setupCommand(), options.setupTimeoutSeconds());
-                }
-                baseUrl = options.baseUrl();
-                expected = ExpectedClinic.fromClinicsFile();
+                return ready(options, students, embedded.server().baseUrl(), null, embedded.server(), expected);
+            } catch (RuntimeException e) {
+                embedded.server().close();
+                throw e;
             }
-            TargetClient api = new TargetClient(baseUrl);
-            checkReachable(api, options);
-            ScheduleSnapshot before = snapshot(api, snapshotStudent, options);
-            return new PreparedTarget(baseUrl, server, expected, before);
-        } catch (RuntimeException e) {
-            if (server != null) {
-                server.close();
-            }
-            throw e;
         }
+        TargetHost host = TargetHost.confirm(options.baseUrl(), options.confirmTarget());
+        if (options.setupCommand() != null) {
+            LOG.info("setupCommand: {}", options.setupCommand());
+            runSetupCommand(options.setupCommand(), options.setupTimeoutSeconds());
+        }
+        return ready(options, students, options.baseUrl(), host, null, ExpectedClinic.fromClinicsFile());
     }
 
-    private static ReferenceServer startEmbedded(SimulationOptions options) {
-        ServerConfig config = ServerConfig.defaults()
-                .withPasswordIterations(options.passwordIterations())
-                .withFaults(options.faults())
-                .withFixture(new FixtureSpec(true, options.reset(), options.capacity(), options.students(), true));
-        ReferenceServer server = ReferenceServer.start(config);
-        LOG.info(
-                "embedded reference server at {} (faults: {})",
-                server.baseUrl(),
-                options.faults().isEmpty() ? "none" : options.faults());
-        return server;
+    private static PreparedTarget ready(
+            SimulationOptions options,
+            List<StudentAccount> students,
+            String baseUrl,
+            TargetHost host,
+            ReferenceServer server,
+            List<ExpectedClinic> expected) {
+        TargetClient api = new TargetClient(baseUrl, options.requestTimeout());
+        checkIsTheApi(api, options);
+        ScheduleSnapshot before = snapshot(api, students.get(0), options);
+        Set<String> usernames = students.stream().map(StudentAccount::username).collect(Collectors.toSet());
+        int held = (int) before.on(options.day()).stream()
+                .flatMap(clinic -> clinic.students().stream())
+                .filter(student -> usernames.contains(student.username()))
+                .count();
+        return new PreparedTarget(baseUrl, host, server, expected, before, held);
     }
 
-    private static void checkReachable(TargetClient api, SimulationOptions options) {
-        String failure;
+    /**
+     * Waits (bounded by the request timeout) while the backend answers 503 "starting", then makes sure the
+     * target speaks this API: its health answer, or else the schedule's 401 to a request without a token.
+     * Anything else (a 404 page, another application) is named as such rather than blamed on missing
+     * students later.
+     */
+    private static void checkIsTheApi(TargetClient api, SimulationOptions options) {
         try {
-            Answer health = api.get(ClinicRequests.HEALTH, null);
-            if (health.status() == 200) {
+            Answer health = awaitReady(api, options);
+            if (health.status() == 200 && SimulationJson.object(health.body()).isPresent()) {
                 return;
             }
-            api.get(ClinicRequests.WEEKLY_SCHEDULE, null);
-            return;
+            Answer schedule = api.get(ClinicRequests.WEEKLY_SCHEDULE, null);
+            if (schedule.status() == 401
+                    && SimulationJson.object(schedule.body()).isPresent()) {
+                return;
+            }
+            throw notThisApi(
+                    api,
+                    "GET " + ClinicRequests.HEALTH + " → " + shortly(health) + ", GET " + ClinicRequests.WEEKLY_SCHEDULE
+                            + " (토큰 없이) → " + shortly(schedule));
         } catch (IOException e) {
-            failure = cause(e);
+            String server = options.embedded() ? "내장 reference server" : "백엔드 서버 (Django: python manage.py runserver)";
+            throw new NotReadyException("❌ 백엔드 서버 연결 실패: " + api.url(ClinicRequests.HEALTH) + " (" + cause(e)
+                    + ")\n"
+                    + "   - " + server + "가 " + api.url("") + " 에서 실행 중인지 확인하세요\n"
+                    + "   - -DbaseUrl 의 호스트, 포트, /api 경로를 확인하세요\n"
+                    + "   - 방화벽 설정 확인");
         }
-        String server = options.embedded() ? "내장 reference server" : "백엔드 서버 (Django: python manage.py runserver)";
-        throw new NotReadyException("❌ 백엔드 서버 연결 실패: " + api.url(ClinicRequests.HEALTH) + " (" + failure + ")\n"
-                + "   - " + server + "가 " + api.url("") + " 에서 실행 중인지 확인하세요\n"
-                + "   - -DbaseUrl 의 호스트, 포트, /api 경로를 확인하세요\n"
-                + "   - 방화벽 설정 확인");
+    }
+
+    /** The health answer once it is not 503 (the backend still loading its data), within the request timeout. */
+    private static Answer awaitReady(TargetClient api, SimulationOptions options) throws IOException {
+        long deadline = System.nanoTime() + options.requestTimeout().toNanos();
+        Answer health = api.get(ClinicRequests.HEALTH, null);
+        while (health.status() == 503 && System.nanoTime() < deadline) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(READINESS_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the backend to be ready", e);
+            }
+            health = api.get(ClinicRequests.HEALTH, null);
+        }
+        if (health.status() == 503) {
+            throw new NotReadyException("❌ 백엔드가 준비되지 않았습니다: " + api.url(ClinicRequests.HEALTH) + " 가 "
+                    + options.requestTimeout().toSeconds() + "초 동안 503 (" + SimulationJson.quote(health.body())
+                    + ")\n   - 데이터를 불러오는 중이면 잠시 후 다시 실행하세요 (-DrequestTimeoutSeconds 로 더 기다릴 수 있습니다)");
+        }
+        return health;
+    }
+
+    private static NotReadyException notThisApi(TargetClient api, String evidence) {
+        return new NotReadyException("❌ 대상이 클리닉 예약 API가 아닙니다: " + api.url("") + " (" + evidence + ")\n"
+                + "   - -DbaseUrl 은 API의 주소입니다: http://<host>:<port>/api 처럼 /api 까지 적으세요\n"
+                + "   - 그 주소에서 다른 애플리케이션이 실행 중인지 확인하세요");
+    }
+
+    /** {@code HTTP 404, HTML} or {@code HTTP 200, JSON}: what kind of answer it was, for messages. */
+    private static String shortly(Answer answer) {
+        String body = answer.body() == null ? "" : answer.body().stripLeading();
+        String kind = SimulationJson.object(body).isPresent()
+                ? "JSON"
+                : body.isEmpty() ? "빈 응답" : body.startsWith("<") ? "HTML" : "JSON 아님";
+        return "HTTP " + answer.status() + ", " + kind;
     }
 
     private static ScheduleSnapshot snapshot(TargetClient api, StudentAccount student, SimulationOptions options) {
         try {
-            LoginAnswer login = login(api, student);
-            if (!login.ok()) {
+            Answer login = api.post(ClinicRequests.LOGIN, student.loginPayload());
+            LoginAnswer answer = LoginAnswer.classify(login.status(), login.body());
+            if (!answer.ok() && speaksTheContract(login)) {
                 api.post(ClinicRequests.REGISTER, student.registrationPayload());
-                login = login(api, student);
+                login = api.post(ClinicRequests.LOGIN, student.loginPayload());
+                answer = LoginAnswer.classify(login.status(), login.body());
             }
-            if (!login.ok()) {
-                throw new NotReadyException("❌ 로그인 실패: " + student.username() + " (" + login.failure() + ")\n"
+            if (!answer.ok() && !speaksTheContract(login)) {
+                throw notThisApi(api, "POST " + ClinicRequests.LOGIN + " → " + shortly(login));
+            }
+            if (!answer.ok()) {
+                throw new NotReadyException("❌ 로그인 실패: " + student.username() + " (" + answer.failure() + ")\n"
                         + "   - 테스트 학생 계정이 있는지 확인하세요 (Django: python manage.py setup_test_students, "
                         + "또는 -DsetupCommand=...)\n"
                         + "   - 데이터베이스 연결 상태와 Django migrations 실행 여부를 확인하세요");
             }
-            Answer answer = api.get(ClinicRequests.WEEKLY_SCHEDULE, login.token());
-            if (answer.status() != 200) {
-                throw new NotReadyException(
-                        "❌ 주간 스케줄 조회 실패: HTTP " + answer.status() + " " + SimulationJson.quote(answer.body()));
+            Answer schedule = api.get(ClinicRequests.WEEKLY_SCHEDULE, answer.token());
+            ScheduleSnapshot.Answer read = ScheduleSnapshot.Answer.classify(schedule.status(), schedule.body());
+            if (!read.ok()) {
+                throw new NotReadyException("❌ 주간 스케줄 조회 실패: " + read.failure());
             }
-            ScheduleSnapshot schedule = parseSchedule(answer.body());
-            if (schedule.on(options.day()).isEmpty()) {
+            if (read.schedule().on(options.day()).isEmpty()) {
                 throw new NotReadyException(noClinicMessage(options));
             }
-            return schedule;
+            return read.schedule();
         } catch (IOException e) {
             throw new NotReadyException("❌ 백엔드 서버 연결 실패 while reading the BEFORE snapshot: " + cause(e), e);
         }
     }
 
-    private static ScheduleSnapshot parseSchedule(String body) {
-        try {
-            return ScheduleSnapshot.parse(body);
-        } catch (IllegalArgumentException e) {
-            throw new NotReadyException("❌ 주간 스케줄을 읽을 수 없습니다: " + e.getMessage(), e);
-        }
+    /** A login answer of the contract: JSON, 200 or a refusal (400 field errors, 401); not a 404 page or a 501. */
+    private static boolean speaksTheContract(Answer login) {
+        return (login.status() == 200 || login.status() == 400 || login.status() == 401)
+                && SimulationJson.object(login.body()).isPresent();
     }
 
     /**
@@ -154,7 +209,7 @@ public record PreparedTarget(
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException) {
+            if (cause instanceof ConnectException) {
                 return "ConnectException: connection refused (nothing listens on that host and port)";
             }
         }
@@ -163,16 +218,11 @@ public record PreparedTarget(
 
     static String noClinicMessage(SimulationOptions options) {
         String how = options.embedded()
-                ? "   - 내장 서버의 고정 클리닉은 월요일 8개입니다: -Dday=mon 으로 실행하세요 (-Dcapacity=6 -Dreset=true)"
+                ? "   - 내장 서버의 고정 클리닉은 월요일 8개입니다: -Dday=mon 으로 실행하세요"
                 : "   - 백엔드에서 클리닉을 만드세요: python manage.py setup_test_clinics --reset\n"
                         + "     (reference server: java -jar target/clinic-load-0.1.0-SNAPSHOT-server.jar "
                         + "setup-test-clinics --reset --db <jdbc url>), 또는 -DsetupCommand=\"...\"";
         return "❌ " + options.day().koreanName() + "에 예약 가능한 클리닉이 없습니다\n" + how;
-    }
-
-    private static LoginAnswer login(TargetClient api, StudentAccount student) throws IOException {
-        Answer answer = api.post(ClinicRequests.LOGIN, student.loginPayload());
-        return LoginAnswer.classify(answer.status(), answer.body());
     }
 
     /** Runs the external backend's preparation (e.g. its fixture commands) before the load, bounded in time. */

@@ -1,12 +1,12 @@
 package clinic.simulation.target;
 
 import clinic.simulation.answers.SimulationJson;
-import clinic.simulation.options.SimulationOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -19,12 +19,13 @@ final class TargetClient {
     record Answer(int status, String body) {}
 
     private final String baseUrl;
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(SimulationOptions.REQUEST_TIMEOUT)
-            .build();
+    private final Duration timeout;
+    private final HttpClient client;
 
-    TargetClient(String baseUrl) {
+    TargetClient(String baseUrl, Duration timeout) {
         this.baseUrl = baseUrl;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     String url(String path) {
@@ -36,15 +37,18 @@ final class TargetClient {
     }
 
     Answer post(String path, Map<String, Object> body) throws IOException {
-        return send(request(path, null)
+        return post(path, body, null);
+    }
+
+    Answer post(String path, Map<String, Object> body, String token) throws IOException {
+        return send(request(path, token)
                 .POST(HttpRequest.BodyPublishers.ofString(SimulationJson.write(body)))
                 .header("Content-Type", "application/json"));
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path)))
-                .timeout(SimulationOptions.REQUEST_TIMEOUT)
-                .header("Accept", "application/json");
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(url(path))).timeout(timeout).header("Accept", "application/json");
         return token == null ? builder : builder.header("Authorization", "Token " + token);
     }
 

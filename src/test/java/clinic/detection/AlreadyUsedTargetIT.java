@@ -1,0 +1,44 @@
+package clinic.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clinic.server.FixtureSpec;
+import clinic.server.ReferenceServer;
+import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.output.RunSummary;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same run twice against a backend nobody reset in between: the second run books nothing, its
+ * students hear "already reserved", and the console says how to reset the backend.
+ */
+class AlreadyUsedTargetIT {
+
+    private static final long SEED = 11;
+
+    @Test
+    void aSecondRunOnTheSameStateSaysHowToResetTheBackend() {
+        Path results = DetectionRuns.directory().resolve("runs").resolve("already-used");
+        try (ReferenceServer server = ReferenceServer.start(DetectionRuns.serverConfig())) {
+            server.loadFixture(FixtureSpec.standard());
+            LoadTestRun first = LoadTestRun.against(server.baseUrl(), SEED, results);
+            assertThat(first.succeeded()).as(first.describe()).isTrue();
+            // a new minute of rate limit for the same students, and nothing else reset
+            server.loadFixture(new FixtureSpec(false, false, FixtureSpec.DEFAULT_CAPACITY, 0, false));
+
+            LoadTestRun second = LoadTestRun.against(server.baseUrl(), SEED, results);
+
+            RunSummary summary = second.summary();
+            assertThat(summary.reservations().reserved()).isZero();
+            assertThat(summary.reservations().count(RejectionReason.ALREADY_RESERVED))
+                    .isEqualTo(first.summary().reservations().reserved());
+            assertThat(summary.diagnosis().hints())
+                    .anyMatch(hint -> hint.startsWith("💡 이전 실행의 예약이 백엔드에 남아 있습니다 (성공 0, " + "ALREADY_RESERVED "
+                            + first.summary().reservations().reserved() + "/"));
+            assertThat(summary.audit().passed())
+                    .as("the earlier reservations are in the BEFORE snapshot")
+                    .isTrue();
+        }
+    }
+}
