@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clinic.contract.ClinicDay;
 import clinic.server.FaultMode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -162,6 +166,16 @@ class SimulationOptionsTest {
     @CsvSource({"test", "skipTests", "gatling.simulationClass", "user.dir", "clinic.resultsFolder", "it.test"})
     void propertiesOfMavenTheJvmAndGatlingAreNotTypos(String name) {
         assertThat(SimulationOptions.parse(Map.of(name, "x")).students()).isEqualTo(20);
+    }
+
+    @Test
+    void theReadmeListsEveryOption() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+
+        assertThat(SimulationOptions.names())
+                .hasSizeGreaterThan(20)
+                .allSatisfy(
+                        name -> assertThat(readme).as("README.md options table").contains("`" + name + "`"));
     }
 
     @Test
