@@ -9,13 +9,13 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
+import clinic.simulation.backend.PreparedTarget;
 import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.output.RunOutputs;
 import clinic.simulation.scenario.ClinicRequests;
 import clinic.simulation.scenario.ClinicSteps;
 import clinic.simulation.scenario.ReservationPlanner;
 import clinic.simulation.scenario.StudentAccount;
-import clinic.simulation.target.PreparedTarget;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;

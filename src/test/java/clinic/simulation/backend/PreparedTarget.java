@@ -1,14 +1,14 @@
-package clinic.simulation.target;
+package clinic.simulation.backend;
 
 import clinic.server.ReferenceServer;
 import clinic.simulation.answers.LoginAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.audit.ExpectedClinic;
+import clinic.simulation.backend.TargetClient.Answer;
 import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.scenario.ClinicRequests;
 import clinic.simulation.scenario.StudentAccount;
-import clinic.simulation.target.TargetClient.Answer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.List;

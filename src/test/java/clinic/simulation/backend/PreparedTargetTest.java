@@ -1,11 +1,11 @@
-package clinic.simulation.target;
+package clinic.simulation.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import clinic.simulation.backend.PreparedTarget.NotReadyException;
 import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.scenario.StudentAccount;
-import clinic.simulation.target.PreparedTarget.NotReadyException;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.ConnectException;

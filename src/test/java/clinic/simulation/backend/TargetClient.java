@@ -1,4 +1,4 @@
-package clinic.simulation.target;
+package clinic.simulation.backend;
 
 import clinic.simulation.answers.SimulationJson;
 import java.io.IOException;
