@@ -1,7 +1,11 @@
 package clinic.contract;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +47,29 @@ public enum ClinicDay {
         return find(key)
                 .orElseThrow(() ->
                         new IllegalArgumentException("unknown day '" + key + "' (expected one of: " + allKeys() + ")"));
+    }
+
+    /**
+     * The days of a comma-separated list ({@code mon,wed}) or {@code all}, in the week's order, each once;
+     * an unknown or empty entry is an error that lists the valid ones.
+     */
+    public static List<ClinicDay> listOf(String keys) {
+        if (keys.trim().equalsIgnoreCase("all")) {
+            return List.of(values());
+        }
+        Set<ClinicDay> days = EnumSet.noneOf(ClinicDay.class);
+        for (String key : keys.split(",", -1)) {
+            String trimmed = key.trim().toLowerCase(Locale.ROOT);
+            days.add(find(trimmed)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unknown day '" + trimmed + "' (expected one of: " + allKeys() + ", or all)")));
+        }
+        return List.copyOf(days);
+    }
+
+    /** {@code 월요일, 수요일}: how the console names several days. */
+    public static String koreanNames(List<ClinicDay> days) {
+        return days.stream().map(ClinicDay::koreanName).collect(Collectors.joining(", "));
     }
 
     public static String allKeys() {

@@ -39,7 +39,7 @@ public class ClinicReservationSimulation extends Simulation {
             new ClinicRequests(options.requestTimeout()),
             ledger,
             ReservationPlanner.from(options),
-            options.day(),
+            options.days(),
             new FinalStateAudit(target.before(), target.expectedClinics()));
 
     private final HttpProtocolBuilder httpProtocol =
@@ -48,7 +48,10 @@ public class ClinicReservationSimulation extends Simulation {
     private final ScenarioBuilder studentsReserving = scenario("Students")
             .feed(listFeeder(students.stream().map(StudentAccount::feederRecord).toList())
                     .queue())
-            .exec(steps.register(), steps.login(), steps.readSchedule())
+            .exec(steps.arrive())
+            .doIf(session -> options.register())
+            .then(steps.register())
+            .exec(steps.login(), steps.readSchedule())
             .exec(rendezVous(options.students()))
             .exec(steps.reserveClinics());
 

@@ -3,12 +3,16 @@ package clinic.simulation.answers;
 import clinic.contract.ClinicDay;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -66,8 +70,26 @@ public final class ScheduleSnapshot {
         }
     }
 
-    private static final Comparator<Clinic> BY_SLOT =
-            Comparator.comparing(Clinic::time).thenComparing(Clinic::room).thenComparingLong(Clinic::id);
+    private static final Comparator<Clinic> BY_SLOT = Comparator.comparing((Clinic clinic) ->
+                    ClinicDay.find(clinic.day()).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+            .thenComparing(Clinic::time)
+            .thenComparing(Clinic::room, ScheduleSnapshot::compareRooms)
+            .thenComparingLong(Clinic::id);
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d{1,9})");
+
+    /** Rooms by their number when they have one ({@code 2강의실} before {@code 10강의실}), else by name. */
+    private static int compareRooms(String first, String second) {
+        Matcher a = LEADING_NUMBER.matcher(first);
+        Matcher b = LEADING_NUMBER.matcher(second);
+        if (a.find() && b.find()) {
+            int byNumber = Integer.compare(Integer.parseInt(a.group(1)), Integer.parseInt(b.group(1)));
+            if (byNumber != 0) {
+                return byNumber;
+            }
+        }
+        return first.compareTo(second);
+    }
 
     private final List<Clinic> clinics;
     private final boolean fromClinicList;
@@ -94,8 +116,14 @@ public final class ScheduleSnapshot {
 
     /** The clinics of one day, by time, room, id. */
     public List<Clinic> on(ClinicDay day) {
+        return on(List.of(day));
+    }
+
+    /** The clinics of these days, by day (in the week's order), time, room, id. */
+    public List<Clinic> on(Collection<ClinicDay> days) {
+        Set<String> keys = days.stream().map(ClinicDay::key).collect(Collectors.toSet());
         return clinics.stream()
-                .filter(clinic -> clinic.day().equals(day.key()))
+                .filter(clinic -> keys.contains(clinic.day()))
                 .sorted(BY_SLOT)
                 .toList();
     }

@@ -1,5 +1,6 @@
 package clinic.simulation.backend;
 
+import clinic.contract.ClinicDay;
 import clinic.server.ReferenceServer;
 import clinic.simulation.answers.LoginAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
@@ -86,7 +87,7 @@ public record PreparedTarget(
         checkIsTheApi(api, options);
         ScheduleSnapshot before = snapshot(api, students.get(0), options);
         Set<String> usernames = students.stream().map(StudentAccount::username).collect(Collectors.toSet());
-        int held = (int) before.on(options.day()).stream()
+        int held = (int) before.on(options.days()).stream()
                 .flatMap(clinic -> clinic.students().stream())
                 .filter(student -> usernames.contains(student.username()))
                 .count();
@@ -183,7 +184,7 @@ public record PreparedTarget(
             if (!read.ok()) {
                 throw new NotReadyException("❌ 주간 스케줄 조회 실패: " + read.failure());
             }
-            if (read.schedule().on(options.day()).isEmpty()) {
+            if (read.schedule().on(options.days()).isEmpty()) {
                 throw new NotReadyException(noClinicMessage(options));
             }
             return read.schedule();
@@ -218,11 +219,11 @@ public record PreparedTarget(
 
     static String noClinicMessage(SimulationOptions options) {
         String how = options.embedded()
-                ? "   - 내장 서버의 고정 클리닉은 월요일 8개입니다: -Dday=mon 으로 실행하세요"
+                ? "   - 내장 서버의 클리닉은 -Ddays 의 요일에 만들어집니다: 같은 -Ddays 로 실행하세요"
                 : "   - 백엔드에서 클리닉을 만드세요: python manage.py setup_test_clinics --reset\n"
                         + "     (reference server: java -jar target/clinic-load-0.1.0-SNAPSHOT-server.jar "
                         + "setup-test-clinics --reset --db <jdbc url>), 또는 -DsetupCommand=\"...\"";
-        return "❌ " + options.day().koreanName() + "에 예약 가능한 클리닉이 없습니다\n" + how;
+        return "❌ " + ClinicDay.koreanNames(options.days()) + "에 예약 가능한 클리닉이 없습니다\n" + how;
     }
 
     /** Runs the external backend's preparation (e.g. its fixture commands) before the load, bounded in time. */

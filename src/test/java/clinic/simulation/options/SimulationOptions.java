@@ -36,7 +36,8 @@ public final class SimulationOptions {
     private final String baseUrl;
     private final String confirmTarget;
     private final int students;
-    private final ClinicDay day;
+    private final List<ClinicDay> days;
+    private final boolean register;
     private final int minReservations;
     private final int maxReservations;
     private final double pauseMin;
@@ -60,7 +61,7 @@ public final class SimulationOptions {
     private SimulationOptions(OptionReader reader) {
         baseUrl = baseUrl(reader);
         confirmTarget = reader.text("confirmTarget");
-        day = reader.parsed("day", "mon", ClinicDay::fromKey);
+        days = days(reader);
         minReservations = reader.integer("minReservations", 1, 1, 100);
         maxReservations = reader.integer("maxReservations", 5, 1, 100);
         if (maxReservations < minReservations) {
@@ -76,6 +77,7 @@ public final class SimulationOptions {
         reset = reader.bool("reset", true);
         faults = faults(reader);
         passwordIterations = reader.integer("passwordIterations", DEFAULT_PASSWORD_ITERATIONS, 1, 10_000_000);
+        register = reader.bool("register", true);
         setupCommand = reader.text("setupCommand");
         setupTimeoutSeconds = reader.integer("setupTimeoutSeconds", 300, 1, 3600);
         requestTimeoutSeconds = reader.integer("requestTimeoutSeconds", DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 3600);
@@ -165,6 +167,17 @@ public final class SimulationOptions {
         }
     }
 
+    /** {@code days} (a list, or all), or the original tool's single {@code day}; Monday by default. */
+    private static List<ClinicDay> days(OptionReader reader) {
+        List<ClinicDay> one = reader.parsed("day", null, key -> List.of(ClinicDay.fromKey(key)));
+        List<ClinicDay> several = reader.parsed("days", null, ClinicDay::listOf);
+        if (reader.given("day") && reader.given("days")) {
+            reader.error("give day (one day) or days (a list, or all), not both");
+        }
+        List<ClinicDay> chosen = several != null ? several : one;
+        return chosen != null ? chosen : List.of(ClinicDay.MON);
+    }
+
     private static Set<FaultMode> faults(OptionReader reader) {
         String value = reader.text("faults");
         if (value == null || value.equals("none")) {
@@ -211,7 +224,8 @@ public final class SimulationOptions {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("baseUrl", embedded() ? "embedded" : baseUrl);
         described.put("students", students);
-        described.put("day", day.key());
+        described.put("days", days.stream().map(ClinicDay::key).toList());
+        described.put("register", register);
         described.put("minReservations", minReservations);
         described.put("maxReservations", maxReservations);
         described.put("pauseMin", pauseMin);
@@ -247,8 +261,14 @@ public final class SimulationOptions {
         return students;
     }
 
-    public ClinicDay day() {
-        return day;
+    /** The days whose clinics the students try, in the week's order. */
+    public List<ClinicDay> days() {
+        return days;
+    }
+
+    /** False when the setup already made the students' accounts: the run logs them in without registering. */
+    public boolean register() {
+        return register;
     }
 
     public int minReservations() {

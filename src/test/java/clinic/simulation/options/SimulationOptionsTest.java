@@ -24,7 +24,8 @@ class SimulationOptionsTest {
 
         assertThat(options.embedded()).isTrue();
         assertThat(options.students()).isEqualTo(20);
-        assertThat(options.day()).isEqualTo(ClinicDay.MON);
+        assertThat(options.days()).containsExactly(ClinicDay.MON);
+        assertThat(options.register()).isTrue();
         assertThat(options.minReservations()).isEqualTo(1);
         assertThat(options.maxReservations()).isEqualTo(5);
         assertThat(options.pauseMin()).isEqualTo(0.1);
@@ -63,7 +64,7 @@ class SimulationOptionsTest {
                 "-7"));
 
         assertThat(options.students()).isEqualTo(30);
-        assertThat(options.day()).isEqualTo(ClinicDay.TUE);
+        assertThat(options.days()).containsExactly(ClinicDay.TUE);
         assertThat(options.maxReservations()).isEqualTo(3);
         assertThat(options.capacity()).isEqualTo(10);
         assertThat(options.reset()).isFalse();
@@ -96,6 +97,8 @@ class SimulationOptionsTest {
                 "students|0|students must be a whole number between 1 and 999, got 0",
                 "students|twenty|students must be a whole number, got 'twenty'",
                 "day|monday|day: unknown day 'monday' (expected one of: mon, tue, wed, thu, fri, sat, sun)",
+                "days|mon,someday|days: unknown day 'someday' (expected one of: mon, tue, wed, thu, fri, sat, sun, or all)",
+                "register|maybe|register must be true or false, got 'maybe'",
                 "minReservations|0|minReservations must be a whole number between 1 and 100, got 0",
                 "maxReservations|-1|maxReservations must be a whole number between 1 and 100, got -1",
                 "pauseMin|-0.5|pauseMin must be a number between 0.0 and 60.0, got -0.5",
@@ -166,6 +169,16 @@ class SimulationOptionsTest {
     @CsvSource({"test", "skipTests", "gatling.simulationClass", "user.dir", "clinic.resultsFolder", "it.test"})
     void propertiesOfMavenTheJvmAndGatlingAreNotTypos(String name) {
         assertThat(SimulationOptions.parse(Map.of(name, "x")).students()).isEqualTo(20);
+    }
+
+    @Test
+    void daysAreAListOrAllInTheWeeksOrderAndDayIsTheOneDayCase() {
+        assertThat(SimulationOptions.parse(Map.of("days", "fri, mon,fri")).days())
+                .containsExactly(ClinicDay.MON, ClinicDay.FRI);
+        assertThat(SimulationOptions.parse(Map.of("days", "all")).days()).containsExactly(ClinicDay.values());
+        assertThat(SimulationOptions.parse(Map.of("day", "wed")).days()).containsExactly(ClinicDay.WED);
+        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("day", "wed", "days", "mon")))
+                .hasMessage("Invalid simulation options:\n  - give day (one day) or days (a list, or all), not both");
     }
 
     @Test

@@ -1,17 +1,65 @@
 package clinic.simulation.output;
 
+import clinic.contract.ClinicDay;
 import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.output.RunSummary.FinalClinic;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The console block at the end of a run, in the shape and words of the original tool plus percentiles and the audit. */
 public final class ConsoleSummary {
 
     /** Students named one per line, as the original tool did; beyond these, clinic_test.log has them all. */
     private static final int NAMED_STUDENTS = 10;
+    /** Clinics listed one per line; beyond, the block sums them up per day. */
+    private static final int LISTED_CLINICS = 40;
 
     private ConsoleSummary() {}
+
+    /**
+     * The original tool's final-status block, one line per clinic ({@code 18:00 - physics1 (1강의실) - 6/6 🔴
+     * 마감}), the day named when the run covers several; a week of hundreds of clinics is summed up per day.
+     */
+    private static void finalStatus(StringBuilder text, List<FinalClinic> clinics, List<ClinicDay> days) {
+        text.append("\n📋 최종 ").append(ClinicDay.koreanNames(days)).append(" 클리닉 현황:\n");
+        if (clinics.isEmpty()) {
+            text.append("  • (최종 현황을 읽지 못했습니다)\n");
+        } else if (clinics.size() <= LISTED_CLINICS) {
+            for (FinalClinic clinic : clinics) {
+                int remaining = clinic.capacity() - clinic.currentCount();
+                text.append(String.format(
+                        "  • %s%s - %s (%s) - %d/%d %s%n",
+                        days.size() > 1 ? koreanDay(clinic) + " " : "",
+                        clinic.time(),
+                        clinic.subject(),
+                        clinic.room(),
+                        clinic.currentCount(),
+                        clinic.capacity(),
+                        remaining <= 0 ? "🔴 마감" : "🟢 " + remaining + "자리"));
+            }
+        } else {
+            Map<String, List<FinalClinic>> byDay = clinics.stream()
+                    .collect(Collectors.groupingBy(ConsoleSummary::koreanDay, LinkedHashMap::new, Collectors.toList()));
+            byDay.forEach((day, ofDay) -> text.append(String.format(
+                    "  • %s: 클리닉 %d개, 🔴 마감 %d개, 🟢 남은 자리 %d%n",
+                    day,
+                    ofDay.size(),
+                    ofDay.stream()
+                            .filter(clinic -> clinic.currentCount() >= clinic.capacity())
+                            .count(),
+                    ofDay.stream()
+                            .mapToInt(clinic -> Math.max(0, clinic.capacity() - clinic.currentCount()))
+                            .sum())));
+            text.append("  (클리닉별 현황: clinic-summary.json)\n");
+        }
+    }
+
+    private static String koreanDay(FinalClinic clinic) {
+        return ClinicDay.find(clinic.day()).map(ClinicDay::koreanName).orElse(clinic.day());
+    }
 
     private static void listed(StringBuilder text, String prefix, List<String> usernames) {
         usernames.stream()
@@ -62,22 +110,7 @@ public final class ConsoleSummary {
                         .append(Diagnosis.stepLine(step, timeout))
                         .append('\n'));
         summary.diagnosis().hints().forEach(hint -> text.append(hint).append('\n'));
-        text.append('\n')
-                .append(String.format("📋 최종 %s 클리닉 현황:%n", options.day().koreanName()));
-        if (summary.finalClinics().isEmpty()) {
-            text.append("  • (최종 현황을 읽지 못했습니다)\n");
-        }
-        for (FinalClinic clinic : summary.finalClinics()) {
-            int remaining = clinic.capacity() - clinic.currentCount();
-            text.append(String.format(
-                    "  • %s - %s (%s) - %d/%d %s%n",
-                    clinic.time(),
-                    clinic.subject(),
-                    clinic.room(),
-                    clinic.currentCount(),
-                    clinic.capacity(),
-                    remaining <= 0 ? "🔴 마감" : "🟢 " + remaining + "자리"));
-        }
+        finalStatus(text, summary.finalClinics(), options.days());
         text.append('\n');
         RunSummary.Audit audit = summary.audit();
         if (!audit.ran()) {

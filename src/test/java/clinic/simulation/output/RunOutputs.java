@@ -1,5 +1,6 @@
 package clinic.simulation.output;
 
+import clinic.contract.ClinicDay;
 import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
@@ -43,7 +44,7 @@ public final class RunOutputs {
         CONSOLE.info(
                 "🚀 클리닉 예약 부하 테스트: {} 학생, {} ({}), 대상 {}, seed {}{}",
                 options.students(),
-                options.day().koreanName(),
+                ClinicDay.koreanNames(options.days()),
                 options.profile().optionValue(),
                 target.baseUrl(),
                 options.seed(),
@@ -86,7 +87,7 @@ public final class RunOutputs {
                 ledger,
                 elapsed,
                 options.students(),
-                audit == null ? List.of() : audit.finalSchedule().on(options.day()),
+                audit == null ? List.of() : audit.finalSchedule().on(options.days()),
                 audit == null ? null : audit.verdict(),
                 "the audit could not read the final schedule (see the Audit group in the report)");
         CONSOLE.info("\n{}", ConsoleSummary.render(summary, options));

@@ -39,28 +39,33 @@ public final class ClinicSteps {
     private final ClinicRequests requests;
     private final RunLedger ledger;
     private final ReservationPlanner planner;
-    private final ClinicDay day;
+    private final List<ClinicDay> days;
     private final FinalStateAudit audit;
 
     public ClinicSteps(
             ClinicRequests requests,
             RunLedger ledger,
             ReservationPlanner planner,
-            ClinicDay day,
+            List<ClinicDay> days,
             FinalStateAudit audit) {
         this.requests = requests;
         this.ledger = ledger;
         this.planner = planner;
-        this.day = day;
+        this.days = days;
         this.audit = audit;
+    }
+
+    /** A student arrives: the first one marks the start of the load. */
+    public ChainBuilder arrive() {
+        return exec(session -> {
+            ledger.markLoadStarted(Instant.now());
+            return session;
+        });
     }
 
     /** Registers the student; an existing account is reused. A refusal is KO but the student goes on. */
     public ChainBuilder register() {
-        return exec(session -> {
-                    ledger.markLoadStarted(Instant.now());
-                    return beforeRequest(session);
-                })
+        return exec(ClinicSteps::beforeRequest)
                 .group("Register")
                 .on(requests.register())
                 .exec(this::recordRegistration);
@@ -74,7 +79,7 @@ public final class ClinicSteps {
                 .exec(this::recordLogin);
     }
 
-    /** Reads the weekly schedule and plans the reservation attempts among the target day's clinics. */
+    /** Reads the weekly schedule and plans the reservation attempts among the clinics of the run's days. */
     public ChainBuilder readSchedule() {
         return doIf(ClinicSteps::loggedIn)
                 .then(exec(ClinicSteps::beforeRequest)
@@ -210,7 +215,7 @@ public final class ClinicSteps {
         if (!answer.ok()) {
             return session;
         }
-        List<Long> visible = answer.schedule().on(day).stream()
+        List<Long> visible = answer.schedule().on(days).stream()
                 .map(ScheduleSnapshot.Clinic::id)
                 .toList();
         return session.set(
