@@ -93,7 +93,7 @@ class FaultSymptomTest {
                 List.of(),
                 new RunSummary.Reservations(40, 30, 10, 75.0, Map.of(RejectionReason.RESERVED, 30)),
                 new RunSummary.Latency(100, 50, p95, p95, p95),
-                new RunSummary.Audit(true, violations.isEmpty(), null, violations, List.of()),
+                new RunSummary.Audit(true, violations.isEmpty(), null, violations, List.of(), 1),
                 List.of(clinic),
                 new Diagnosis(null, List.of()));
         return new LoadTestRun(1, status, summary, Path.of("run"), Duration.ZERO);

@@ -8,6 +8,7 @@ import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +64,12 @@ public final class FinalStateAudit {
         }
     }
 
-    /** What the audit read and concluded. */
-    public record Result(ScheduleSnapshot finalSchedule, Verdict verdict) {}
+    /**
+     * What the audit read and concluded.
+     *
+     * @param millis how long the audit itself took (not the read of the schedule)
+     */
+    public record Result(ScheduleSnapshot finalSchedule, Verdict verdict, long millis) {}
 
     private final ScheduleSnapshot before;
     private final List<ExpectedClinic> expectedClinics;
@@ -74,20 +79,32 @@ public final class FinalStateAudit {
         this.expectedClinics = List.copyOf(expectedClinics);
     }
 
+    /** The audit of the final schedule, with how long it took. */
+    public Result judge(ScheduleSnapshot after, Collection<ReservationAttempt> attempts) {
+        long started = System.nanoTime();
+        Verdict verdict = audit(after, attempts);
+        return new Result(after, verdict, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Audits in time linear in the answers and the seats: every map is keyed, nothing is searched. */
     public Verdict audit(ScheduleSnapshot after, Collection<ReservationAttempt> attempts) {
         List<Finding> violations = new ArrayList<>();
         Set<StudentInClinic> accepted = new HashSet<>();
+        Map<StudentInClinic, List<String>> answers = new HashMap<>();
         Map<Long, String> usernames = new LinkedHashMap<>();
         for (ReservationAttempt attempt : attempts) {
+            StudentInClinic pair = new StudentInClinic(attempt.studentId(), attempt.clinicId());
             usernames.put(attempt.studentId(), attempt.username());
+            answers.computeIfAbsent(pair, key -> new ArrayList<>())
+                    .add(attempt.reason().name());
             if (attempt.reason() == RejectionReason.RESERVED) {
-                accepted.add(new StudentInClinic(attempt.studentId(), attempt.clinicId()));
+                accepted.add(pair);
             }
         }
         for (Clinic clinic : after.clinics()) {
             checkCapacity(clinic, violations);
             checkDuplicates(clinic, violations);
-            checkPhantoms(clinic, accepted, attempts, violations);
+            checkPhantoms(clinic, accepted, answers, violations);
         }
         checkAcceptedPresent(after, accepted, usernames, violations);
         checkExpectedVisible(after, violations);
@@ -122,7 +139,7 @@ public final class FinalStateAudit {
     private void checkPhantoms(
             Clinic clinic,
             Set<StudentInClinic> accepted,
-            Collection<ReservationAttempt> attempts,
+            Map<StudentInClinic, List<String>> answers,
             List<Finding> violations) {
         Set<Long> there = before.clinic(clinic.id())
                 .map(earlier ->
@@ -135,15 +152,12 @@ public final class FinalStateAudit {
                     || accepted.contains(new StudentInClinic(student.id(), clinic.id()))) {
                 continue;
             }
-            List<String> answers = attempts.stream()
-                    .filter(attempt -> attempt.studentId() == student.id() && attempt.clinicId() == clinic.id())
-                    .map(attempt -> attempt.reason().name())
-                    .toList();
+            List<String> given = answers.getOrDefault(new StudentInClinic(student.id(), clinic.id()), List.of());
             violations.add(new Finding(
                     Finding.Kind.PHANTOM_RESERVATION,
                     student.username() + " (id " + student.id() + ") is in the roster of " + clinic.label()
                             + " but was not there before and no reservation of it was answered 200 (answers: "
-                            + (answers.isEmpty() ? "none" : String.join(", ", answers)) + ")"));
+                            + (given.isEmpty() ? "none" : String.join(", ", given)) + ")"));
         }
     }
 

@@ -1,6 +1,7 @@
 package clinic.simulation.output;
 
 import clinic.contract.ClinicDay;
+import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.output.RunSummary.FinalClinic;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ public final class ConsoleSummary {
     private static final int NAMED_STUDENTS = 10;
     /** Clinics listed one per line; beyond, the block sums them up per day. */
     private static final int LISTED_CLINICS = 40;
+    /** Findings printed in full per kind; a broken backend at scale makes thousands of one kind. */
+    private static final int FINDINGS_PER_KIND = 10;
 
     private ConsoleSummary() {}
 
@@ -59,6 +62,25 @@ public final class ConsoleSummary {
 
     private static String koreanDay(FinalClinic clinic) {
         return ClinicDay.find(clinic.day()).map(ClinicDay::koreanName).orElse(clinic.day());
+    }
+
+    /** Up to {@value #FINDINGS_PER_KIND} findings of each kind in full; clinic-summary.json has every one. */
+    private static void findings(StringBuilder text, String prefix, List<FinalStateAudit.Finding> findings) {
+        findings.stream()
+                .collect(Collectors.groupingBy(FinalStateAudit.Finding::kind, LinkedHashMap::new, Collectors.toList()))
+                .forEach((kind, ofKind) -> {
+                    ofKind.stream()
+                            .limit(FINDINGS_PER_KIND)
+                            .forEach(finding ->
+                                    text.append(prefix).append(finding).append('\n'));
+                    if (ofKind.size() > FINDINGS_PER_KIND) {
+                        text.append(prefix)
+                                .append(kind)
+                                .append(": 그 밖 ")
+                                .append(ofKind.size() - FINDINGS_PER_KIND)
+                                .append("건 (clinic-summary.json)\n");
+                    }
+                });
     }
 
     private static void listed(StringBuilder text, String prefix, List<String> usernames) {
@@ -119,11 +141,9 @@ public final class ConsoleSummary {
             text.append("✅ 최종 상태 감사: 통과 (위반 없음)\n");
         } else {
             text.append(String.format("❌ 최종 상태 감사: 위반 %d건%n", audit.violations().size()));
-            audit.violations()
-                    .forEach(violation -> text.append("   - ").append(violation).append('\n'));
+            findings(text, "   - ", audit.violations());
         }
-        audit.warnings()
-                .forEach(warning -> text.append("   ⚠️  ").append(warning).append('\n'));
+        findings(text, "   ⚠️  ", audit.warnings());
         text.append(String.format("🎲 seed: %d (같은 실행을 반복하려면 -Dseed=%d)%n", options.seed(), options.seed()));
         return text.toString();
     }

@@ -27,7 +27,7 @@ class DiagnosisTest {
             SimulationOptions.parse(Map.of("seed", "1", "requestTimeoutSeconds", "10"));
 
     private static RunSummary summary(SimulationOptions options, RunLedger ledger) {
-        return RunSummary.of(options, ledger, Duration.ofSeconds(30), 20, List.of(), null, "no final schedule");
+        return RunSummary.of(options, ledger, Duration.ofSeconds(30), 20, null, "no final schedule");
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,8 +86,7 @@ public final class RunOutputs {
                 ledger,
                 elapsed,
                 options.students(),
-                audit == null ? List.of() : audit.finalSchedule().on(options.days()),
-                audit == null ? null : audit.verdict(),
+                audit,
                 "the audit could not read the final schedule (see the Audit group in the report)");
         CONSOLE.info("\n{}", ConsoleSummary.render(summary, options));
         Path folder = RunFolder.locate(Path.of(options.resultsFolder()));

@@ -4,6 +4,7 @@ import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.answers.SimulationJson;
+import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.FinalStateAudit.Verdict;
 import clinic.simulation.audit.RunLedger;
@@ -132,13 +133,21 @@ public record RunSummary(
      * The audit's conclusion.
      *
      * @param problem why the audit did not run; absent when it ran
+     * @param millis how long the audit took (0 when it did not run)
      */
     public record Audit(
             boolean ran,
             boolean passed,
             @JsonInclude(JsonInclude.Include.NON_NULL) String problem,
             List<Finding> violations,
-            List<Finding> warnings) {}
+            List<Finding> warnings,
+            long millis) {
+
+        static Audit of(FinalStateAudit.Result result) {
+            Verdict verdict = result.verdict();
+            return new Audit(true, verdict.passed(), null, verdict.violations(), verdict.warnings(), result.millis());
+        }
+    }
 
     /** One clinic of the final schedule, its roster by username. */
     public record FinalClinic(
@@ -167,16 +176,15 @@ public record RunSummary(
     }
 
     /**
-     * @param finalClinics the target day's clinics as the audit read them; empty when it did not run
-     * @param verdict null when the audit did not run (then {@code auditProblem} says why)
+     * @param audit what the audit read and concluded; null when it did not run (then {@code auditProblem}
+     *     says why)
      */
     public static RunSummary of(
             SimulationOptions options,
             RunLedger ledger,
             Duration elapsed,
             int studentsTotal,
-            List<Clinic> finalClinics,
-            Verdict verdict,
+            FinalStateAudit.Result audit,
             String auditProblem) {
         List<Login> logins = ledger.logins();
         int loggedIn = (int) logins.stream()
@@ -223,10 +231,12 @@ public record RunSummary(
                 steps,
                 reservations,
                 Latency.of(attempts.stream().map(ReservationAttempt::latencyMs).toList()),
-                verdict == null
-                        ? new Audit(false, false, auditProblem, List.of(), List.of())
-                        : new Audit(true, verdict.passed(), null, verdict.violations(), verdict.warnings()),
-                finalClinics.stream().map(FinalClinic::of).toList(),
+                audit == null ? new Audit(false, false, auditProblem, List.of(), List.of(), 0) : Audit.of(audit),
+                audit == null
+                        ? List.of()
+                        : audit.finalSchedule().on(options.days()).stream()
+                                .map(FinalClinic::of)
+                                .toList(),
                 Diagnosis.of(options, students, steps, reservations));
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.answers.ReservationAnswer;
+import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.answers.SimulationJson;
+import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
 import clinic.simulation.audit.FinalStateAudit.Verdict;
@@ -75,7 +77,13 @@ class RunSummaryTest {
             List.of(new Finding(Kind.SAME_TIME_CLINICS, "test_student_01 holds 2 clinics")));
 
     private static RunSummary summary() {
-        return RunSummary.of(OPTIONS, ledger(), Duration.ofMillis(4210), 2, FINAL_CLINICS, FAILED, null);
+        return RunSummary.of(
+                OPTIONS,
+                ledger(),
+                Duration.ofMillis(4210),
+                2,
+                new FinalStateAudit.Result(new ScheduleSnapshot(FINAL_CLINICS, true), FAILED, 3),
+                null);
     }
 
     @Test
@@ -127,7 +135,7 @@ class RunSummaryTest {
 
     @Test
     void auditThatDidNotRunSaysSo() {
-        RunSummary summary = RunSummary.of(OPTIONS, ledger(), Duration.ZERO, 2, List.of(), null, "no final schedule");
+        RunSummary summary = RunSummary.of(OPTIONS, ledger(), Duration.ZERO, 2, null, "no final schedule");
 
         assertThat(ConsoleSummary.render(summary, OPTIONS)).contains("❌ 최종 상태 감사: 실행되지 않음 (no final schedule)");
         assertThat(SimulationJson.MAPPER

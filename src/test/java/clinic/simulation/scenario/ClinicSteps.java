@@ -125,10 +125,10 @@ public final class ClinicSteps {
         if (!read.ok()) {
             return new AuditAnswer(null, "final state unreadable: " + read.failure());
         }
-        FinalStateAudit.Verdict verdict = audit.audit(read.schedule(), ledger.attempts());
-        FinalStateAudit.Result result = new FinalStateAudit.Result(read.schedule(), verdict);
+        FinalStateAudit.Result result = audit.judge(read.schedule(), ledger.attempts());
         sink.accept(result);
-        return new AuditAnswer(result, verdict.passed() ? null : verdict.failureMessage());
+        return new AuditAnswer(
+                result, result.verdict().passed() ? null : result.verdict().failureMessage());
     }
 
     private static Session beforeRequest(Session session) {
