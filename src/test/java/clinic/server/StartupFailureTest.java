@@ -12,10 +12,12 @@ import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -142,6 +144,15 @@ class StartupFailureTest {
             assertThat(sql.rowCountsOfEveryTable()).isEqualTo(before);
             assertThat(sql.reservationRows(clinicId)).isEqualTo(1);
         }
+    }
+
+    /** H2 would write commits to its file up to 500 ms after they were answered: refused, not served. */
+    @Test
+    void serveRefusesAnH2FileWhoseCommitsWouldReachTheFileLate(@TempDir Path folder) {
+        String url = "jdbc:h2:file:" + folder.resolve("clinic") + ";WRITE_DELAY=500";
+        CommandLineRun run = assertTimeoutPreemptively(
+                COMMAND_DEADLINE, () -> CommandLineRun.of("serve", "--port", "0", "--db", url));
+        assertOneClearErrorLine(run, "WRITE_DELAY=500");
     }
 
     private static void assertOneClearErrorLine(CommandLineRun run, String mentioned) {

@@ -1,0 +1,250 @@
+package clinic.server.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clinic.server.ReferenceServer;
+import clinic.testsupport.ApiClient;
+import clinic.testsupport.ApiResponse;
+import clinic.testsupport.ClinicDatabase;
+import clinic.testsupport.ContractText;
+import clinic.testsupport.DatabaseKind;
+import clinic.testsupport.Race;
+import clinic.testsupport.ServerProcess;
+import clinic.testsupport.TestDatabase;
+import clinic.testsupport.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A 200 from reserve means the row is stored: a {@code serve} process under a concurrent reservation load
+ * is killed with {@code kill -9} at a random point after some 200s, a server restarts on the same
+ * database (H2 file, PostgreSQL schema), and every reservation answered 200 is there, no clinic is over
+ * capacity, no student is twice in a clinic, and each clinic's counter equals its rows. The kill point
+ * and the order of the requests come from a seed, printed with any failure; {@code -Dclinic.crash.seed=N}
+ * repeats a round.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
+class CrashRecoveryTest {
+
+    private static final int STUDENTS = 200;
+    /** Eight clinics of this many seats: 160 seats for 1,600 requests, so 200s and 409s mix until the end. */
+    private static final int CAPACITY = 20;
+    /** The kill comes after this many 200s at least, and before this many more: always mid-load. */
+    private static final int FIRST_KILL_POINT = 10;
+
+    private static final int KILL_POINT_SPREAD = 130;
+    private static final int LOAD_THREADS = 16;
+    private static final Duration START_DEADLINE = Duration.ofSeconds(60);
+    private static final Duration LOAD_DEADLINE = Duration.ofSeconds(60);
+    private static final long BASE_SEED = Long.getLong("clinic.crash.seed", new SecureRandom().nextLong());
+
+    @Parameter
+    private DatabaseKind kind;
+
+    private TestDatabase database;
+    /** Why this run's database cannot be used; null when it can. */
+    private String skipReason;
+
+    private record Reservation(long studentId, long clinicId) {}
+
+    private record LoggedIn(long id, String token) {}
+
+    @BeforeParameterizedClassInvocation
+    void database() {
+        skipReason = TestDatabase.unusableReason(kind);
+        if (skipReason == null) {
+            database = TestDatabase.createShared(kind);
+        }
+    }
+
+    @BeforeEach
+    void skipWithoutDatabase() {
+        Assumptions.assumeTrue(skipReason == null, () -> skipReason);
+    }
+
+    @AfterParameterizedClassInvocation
+    void dropDatabase() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+
+    @RepeatedTest(3)
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void everyReservationAnswered200SurvivesAKill9(RepetitionInfo repetition) {
+        long seed = BASE_SEED + repetition.getCurrentRepetition() - 1;
+        String round = kind + " round " + repetition.getCurrentRepetition() + ", seed " + seed
+                + " (repeat with -Dclinic.crash.seed=" + seed + ")";
+        try {
+            crashAndRecover(new Random(seed));
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(round + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void crashAndRecover(Random random) {
+        int killPoint = FIRST_KILL_POINT + random.nextInt(KILL_POINT_SPREAD);
+        List<Reservation> answered200 = Collections.synchronizedList(new ArrayList<>());
+        List<Long> clinics;
+        try (ServerProcess server = ServerProcess.serve(
+                START_DEADLINE,
+                "--port",
+                "0",
+                "--db",
+                database.jdbcUrl(),
+                "--rate-limit",
+                "0",
+                "--password-iterations",
+                String.valueOf(TestServer.TEST_PASSWORD_ITERATIONS),
+                "--setup-clinics",
+                "--reset",
+                "--capacity",
+                String.valueOf(CAPACITY),
+                "--setup-students",
+                String.valueOf(STUDENTS))) {
+            ApiClient api = new ApiClient(server.baseUrl());
+            List<LoggedIn> students = logInAll(api);
+            clinics = clinicIds(api, students.get(0).token());
+            List<Reservation> attempts = new ArrayList<>();
+            for (LoggedIn student : students) {
+                for (long clinic : clinics) {
+                    attempts.add(new Reservation(student.id(), clinic));
+                }
+            }
+            Collections.shuffle(attempts, random);
+            Map<Long, String> tokens = new HashMap<>();
+            students.forEach(s -> tokens.put(s.id(), s.token()));
+
+            boolean killed = loadUntilKilled(api, server, attempts, tokens, killPoint, answered200);
+            assertThat(killed)
+                    .as("the load reached %d answers 200 and the kill; server output:%n%s", killPoint, server.output())
+                    .isTrue();
+        }
+
+        try (ReferenceServer restarted = ReferenceServer.start(TestServer.baseConfig(database))) {
+            new ApiClient(restarted.baseUrl()).get("/health/").send().expect(200);
+            ClinicDatabase sql = new ClinicDatabase(restarted.dataSource());
+            for (long clinic : clinics) {
+                List<Long> rows = sql.reservedStudentIds(clinic);
+                List<Long> answered = answered200.stream()
+                        .filter(r -> r.clinicId() == clinic)
+                        .map(Reservation::studentId)
+                        .toList();
+                assertThat(rows)
+                        .as(
+                                "clinic %d after the restart: every student answered 200, no one twice, within capacity",
+                                clinic)
+                        .containsAll(answered)
+                        .doesNotHaveDuplicates()
+                        .hasSizeLessThanOrEqualTo(CAPACITY);
+                assertThat(sql.reservedCount(clinic))
+                        .as("clinic %d's reserved_count equals its rows", clinic)
+                        .isEqualTo(rows.size());
+            }
+        }
+    }
+
+    private static List<LoggedIn> logInAll(ApiClient api) {
+        List<Callable<LoggedIn>> logins = new ArrayList<>();
+        for (int n = 1; n <= STUDENTS; n++) {
+            String username = String.format("test_student_%02d", n);
+            logins.add(() -> {
+                JsonNode login = api.post("/auth/login/")
+                        .json(Map.of("username", username, "password", ContractText.FIXTURE_PASSWORD))
+                        .send()
+                        .expect(200);
+                return new LoggedIn(
+                        login.path("user").path("id").asLong(),
+                        login.path("token").asText());
+            });
+        }
+        return Race.run(logins, START_DEADLINE);
+    }
+
+    private static List<Long> clinicIds(ApiClient api, String token) {
+        List<Long> ids = new ArrayList<>();
+        api.weeklySchedule(token)
+                .expect(200)
+                .path("clinics")
+                .forEach(c -> ids.add(c.path("clinic_id").asLong()));
+        assertThat(ids).as("the fixture's clinics").hasSize(8);
+        return ids;
+    }
+
+    /**
+     * Sends the attempts from {@link #LOAD_THREADS} threads and kills the server when the
+     * {@code killPoint}th answer 200 has arrived; answers still in flight then fail and end their thread.
+     * Returns whether the kill happened.
+     */
+    private static boolean loadUntilKilled(
+            ApiClient api,
+            ServerProcess server,
+            List<Reservation> attempts,
+            Map<Long, String> tokens,
+            int killPoint,
+            List<Reservation> answered200) {
+        Queue<Reservation> pending = new ConcurrentLinkedQueue<>(attempts);
+        AtomicInteger successes = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(LOAD_THREADS);
+        long end = System.nanoTime() + LOAD_DEADLINE.toNanos();
+        try {
+            for (int t = 0; t < LOAD_THREADS; t++) {
+                threads.submit(() -> {
+                    Reservation next;
+                    while (System.nanoTime() < end && (next = pending.poll()) != null) {
+                        ApiResponse answer;
+                        try {
+                            answer = api.reserve(tokens.get(next.studentId()), next.studentId(), next.clinicId());
+                        } catch (IllegalStateException e) {
+                            return;
+                        }
+                        if (answer.status() == 200) {
+                            answered200.add(next);
+                            if (successes.incrementAndGet() == killPoint) {
+                                server.kill();
+                            }
+                        }
+                    }
+                });
+            }
+            threads.shutdown();
+            if (!threads.awaitTermination(LOAD_DEADLINE.toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the load did not end within " + LOAD_DEADLINE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted during the load", e);
+        } finally {
+            threads.shutdownNow();
+        }
+        return successes.get() >= killPoint;
+    }
+}
