@@ -1,16 +1,28 @@
 package clinic.server.http;
 
 import clinic.server.service.ClinicService;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTP side: routes under {@code /api}, JSON for every answer including 404, 405, 413 and 500. */
+/**
+ * The HTTP side: routes under {@code /api}, JSON for every answer including 404, 405, 408, 413, 500 and
+ * the requests Jetty itself refuses.
+ */
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -18,6 +30,11 @@ public final class ApiServer implements AutoCloseable {
 
     public static final long MAX_BODY_BYTES = 64 * 1024;
     public static final String API_PREFIX = "/api";
+    /**
+     * How long a request may be silent, e.g. a body that stops arriving before its announced length:
+     * it is then answered 408, so a stalled client holds a thread for seconds, not Jetty's default 30 s.
+     */
+    public static final Duration REQUEST_IDLE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Javalin app;
     /** Kept from the start: Javalin forgets its port once stopped, and the base URL must not change. */
@@ -45,6 +62,8 @@ public final class ApiServer implements AutoCloseable {
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(REQUEST_IDLE_TIMEOUT.toMillis()));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
             config.requestLogger.http((ctx, ms) -> REQUEST_LOG.debug(
                     "{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
 
@@ -60,10 +79,10 @@ public final class ApiServer implements AutoCloseable {
             config.routes.exception(
                     HttpResponseException.class,
                     (e, ctx) -> ctx.status(e.getStatus())
-                            .json(httpError(e.getStatus(), ctx.method().name())));
+                            .json(errorBody(e.getStatus(), ctx.method().name())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                ctx.status(500).json(ClinicApi.map("error", "서버 내부 오류가 발생했습니다."));
+                ctx.status(500).json(errorBody(500, ctx.method().name()));
             });
         });
         try {
@@ -78,16 +97,60 @@ public final class ApiServer implements AutoCloseable {
         return new ApiServer(app);
     }
 
-    /** Django REST framework's style for routing errors; a too large body gets an error code like invalid_request. */
-    private static Map<String, Object> httpError(int status, String method) {
+    /**
+     * The body of an error that no handler answered in its own words, in Django REST framework's style;
+     * errors of the request itself get an error code like invalid_request.
+     */
+    static Map<String, Object> errorBody(int status, String method) {
         return switch (status) {
+            case 400 -> JsonBodies.invalidRequestBody("HTTP 요청의 형식이 올바르지 않습니다.");
             case 404 -> ClinicApi.map("detail", "찾을 수 없습니다.");
             case 405 -> ClinicApi.map("detail", "메소드(Method) \"" + method + "\"는 허용되지 않습니다.");
+            case 408 -> JsonBodies.requestTimeoutBody();
             case 413 ->
                 ClinicApi.map(
                         "error", "payload_too_large", "message", "요청 본문이 너무 큽니다 (최대 " + MAX_BODY_BYTES + " 바이트).");
-            default -> ClinicApi.map("detail", "요청을 처리할 수 없습니다.");
+            default ->
+                status >= 500
+                        ? ClinicApi.map("error", "서버 내부 오류가 발생했습니다.")
+                        : ClinicApi.map("detail", "요청을 처리할 수 없습니다.");
         };
+    }
+
+    /**
+     * Jetty's own answers to what never reaches a route (a request line, header or URI it cannot parse):
+     * the same JSON bodies as the routes' errors, instead of Jetty's HTML page that repeats the input.
+     */
+    private static final class JsonErrorHandler extends ErrorHandler {
+
+        private static final String JSON = "application/json;charset=utf-8";
+
+        private final ObjectMapper mapper;
+
+        JsonErrorHandler(ObjectMapper mapper) {
+            this.mapper = mapper;
+        }
+
+        @Override
+        protected void generateResponse(
+                Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+            response.write(true, json(code, request.getMethod()), callback);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, JSON);
+            return json(status, "");
+        }
+
+        private ByteBuffer json(int status, String method) {
+            try {
+                return ByteBuffer.wrap(mapper.writeValueAsBytes(errorBody(status, method)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write an error body", e);
+            }
+        }
     }
 
     public int port() {
