@@ -10,6 +10,7 @@ import io.javalin.util.JavalinBindException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side: routes under {@code /api}, JSON for every answer including 404, 405, 408, 413, 500 and
- * the requests Jetty itself refuses.
+ * the requests Jetty itself refuses. Until {@link #ready()} every request answers 503 starting.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -35,23 +36,30 @@ public final class ApiServer implements AutoCloseable {
      * it is then answered 408, so a stalled client holds a thread for seconds, not Jetty's default 30 s.
      */
     public static final Duration REQUEST_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    /** Seconds a client should wait before asking again while the server is starting. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     private final Javalin app;
     /** Kept from the start: Javalin forgets its port once stopped, and the base URL must not change. */
     private final int port;
 
-    private ApiServer(Javalin app) {
+    /** False while the server starts: every request then answers 503 starting. */
+    private final AtomicBoolean ready;
+
+    private ApiServer(Javalin app, AtomicBoolean ready) {
         this.app = app;
         this.port = app.port();
+        this.ready = ready;
     }
 
     /**
-     * Starts listening; a taken port or unknown host fails with an {@link IllegalStateException} whose
-     * message says so.
+     * Starts listening, answering 503 starting until {@link #ready()}; a taken port or unknown host fails
+     * with an {@link IllegalStateException} whose message says so.
      */
     public static ApiServer start(String host, int port, ClinicService service) {
         ObjectMapper mapper = new ObjectMapper();
         ClinicApi api = new ClinicApi(service, new JsonBodies(mapper));
+        AtomicBoolean ready = new AtomicBoolean();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -67,6 +75,12 @@ public final class ApiServer implements AutoCloseable {
             config.requestLogger.http((ctx, ms) -> REQUEST_LOG.debug(
                     "{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
 
+            config.routes.before(ctx -> {
+                if (!ready.get()) {
+                    ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+                    throw new ApiException(503, ClinicApi.map("status", "starting"));
+                }
+            });
             config.routes.get(API_PREFIX + "/health/", api::health);
             config.routes.post(API_PREFIX + "/auth/register/", api::register);
             config.routes.post(API_PREFIX + "/auth/login/", api::login);
@@ -94,7 +108,7 @@ public final class ApiServer implements AutoCloseable {
             app.stop();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        return new ApiServer(app);
+        return new ApiServer(app, ready);
     }
 
     /**
@@ -155,6 +169,11 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** From now on requests reach their routes: the database is migrated and the fixture loaded. */
+    public void ready() {
+        ready.set(true);
     }
 
     @Override
