@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
@@ -31,6 +33,11 @@ public final class ApiServer implements AutoCloseable {
 
     public static final long MAX_BODY_BYTES = 64 * 1024;
     public static final String API_PREFIX = "/api";
+    /**
+     * Connections the kernel queues until Jetty accepts them; production's gunicorn uses 2048. Java's
+     * default of 50 drops connection attempts at the opening rush (each then waits a 1 s SYN retry).
+     */
+    public static final int ACCEPT_QUEUE_SIZE = 2048;
     /**
      * How long a request may be silent, e.g. a body that stops arriving before its announced length:
      * it is then answered 408, so a stalled client holds a thread for seconds, not Jetty's default 30 s.
@@ -71,6 +78,13 @@ public final class ApiServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(REQUEST_IDLE_TIMEOUT.toMillis()));
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+                return connector;
+            });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
             config.requestLogger.http((ctx, ms) -> REQUEST_LOG.debug(
                     "{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
@@ -100,7 +114,7 @@ public final class ApiServer implements AutoCloseable {
             });
         });
         try {
-            app.start(host, port);
+            app.start();
         } catch (JavalinBindException e) {
             app.stop();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": port already in use", e);
