@@ -85,6 +85,23 @@ class StartupFailureTest {
                 Arguments.of(List.of("serve", "--rate-limit", "-1"), "-1"),
                 Arguments.of(List.of("serve", "--password-iterations", "0"), "iterations"),
                 Arguments.of(List.of("serve", "--capacity", "3"), "--setup-clinics"),
+                Arguments.of(List.of("serve", "--setup-students", "-3"), "--setup-students"),
+                Arguments.of(List.of("serve", "--setup-students", "0"), "--setup-students"),
+                Arguments.of(List.of("serve", "--setup-students", "1000"), "--setup-students"),
+                Arguments.of(List.of("serve", "--setup-clinics", "--capacity", "0"), "--capacity"),
+                Arguments.of(List.of("serve", "--setup-clinics", "--capacity", "1001"), "--capacity"),
+                Arguments.of(List.of("serve", "--port", "-1"), "--port"),
+                Arguments.of(List.of("serve", "--rate-limit", "10001"), "--rate-limit"),
+                Arguments.of(List.of("serve", "--rate-window-seconds", "0"), "--rate-window-seconds"),
+                Arguments.of(
+                        List.of("serve", "--rate-window-seconds", String.valueOf(Long.MAX_VALUE)),
+                        "--rate-window-seconds"),
+                Arguments.of(List.of("serve", "--password-iterations", "2000000000"), "--password-iterations"),
+                Arguments.of(List.of("setup-test-clinics", "--capacity", "5000", "--db", SCRATCH_H2), "--capacity"),
+                Arguments.of(List.of("setup-test-students", "--count", "1000", "--db", SCRATCH_H2), "--count"),
+                Arguments.of(
+                        List.of("setup-test-students", "--password-iterations", "10000001", "--db", SCRATCH_H2),
+                        "--password-iterations"),
                 Arguments.of(List.of("serve", "--port", "0", "--db", UNREACHABLE_POSTGRES), "127.0.0.1:1"));
     }
 
