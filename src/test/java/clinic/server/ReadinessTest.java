@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.testsupport.ApiClient;
 import clinic.testsupport.ContractText;
-import clinic.testsupport.DatabaseKind;
+import clinic.testsupport.DatabaseTestBase;
 import clinic.testsupport.Json;
 import clinic.testsupport.RawHttp;
-import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,24 +21,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Ready means ready: the port is taken before the fixture loads (so a second server cannot wipe the
  * first one's data), but until the fixture is in, health and every other route answer 503 starting
  * with Retry-After; once health answers 200, the fixture's last student can log in.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ParameterizedClass(name = "{0}")
-@EnumSource(DatabaseKind.class)
-class ReadinessTest {
+class ReadinessTest extends DatabaseTestBase {
 
     /** A large fixture at a hash strength that makes its load take a second or more on two cores. */
     private static final int STUDENTS = FixtureSpec.MAX_STUDENTS;
@@ -48,22 +37,6 @@ class ReadinessTest {
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
-
-    @Parameter
-    private DatabaseKind kind;
-
-    /** Why this run's database cannot be used; null when it can. */
-    private String skipReason;
-
-    @BeforeParameterizedClassInvocation
-    void checkDatabase() {
-        skipReason = TestDatabase.unusableReason(kind);
-    }
-
-    @BeforeEach
-    void skipWithoutDatabase() {
-        Assumptions.assumeTrue(skipReason == null, () -> skipReason);
-    }
 
     @Test
     void everyRouteAnswers503StartingUntilTheFixtureIsLoadedThenLoginsSucceed() throws Exception {
@@ -76,14 +49,14 @@ class ReadinessTest {
                 Json.write(Map.of("username", lastStudent, "password", ContractText.FIXTURE_PASSWORD))
                         .getBytes(StandardCharsets.UTF_8));
         int port = freeLoopbackPort();
+        ServerConfig config = TestServer.baseConfig(database())
+                .withPort(port)
+                .withPasswordIterations(FIXTURE_PASSWORD_ITERATIONS)
+                .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, STUDENTS, false));
         ExecutorService starter = Executors.newSingleThreadExecutor();
-        try (TestDatabase database = TestDatabase.create(kind)) {
-            ServerConfig config = TestServer.baseConfig(database)
-                    .withPort(port)
-                    .withPasswordIterations(FIXTURE_PASSWORD_ITERATIONS)
-                    .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, STUDENTS, false));
-            CompletableFuture<ReferenceServer> starting =
-                    CompletableFuture.supplyAsync(() -> ReferenceServer.start(config), starter);
+        CompletableFuture<ReferenceServer> starting =
+                CompletableFuture.supplyAsync(() -> ReferenceServer.start(config), starter);
+        try {
             List<RawHttp.Answer> startingAnswers = new ArrayList<>();
             long end = System.nanoTime() + DEADLINE.toNanos();
             RawHttp.Answer ready = null;
@@ -121,7 +94,9 @@ class ReadinessTest {
                 new ApiClient(server.baseUrl()).login(lastStudent, ContractText.FIXTURE_PASSWORD);
             }
         } finally {
-            starter.shutdownNow();
+            // a failed assertion above must not leave the server running once its start ends
+            starting.thenAccept(ReferenceServer::close);
+            starter.shutdown();
         }
     }
 

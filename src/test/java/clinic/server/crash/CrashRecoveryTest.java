@@ -7,10 +7,9 @@ import clinic.testsupport.ApiClient;
 import clinic.testsupport.ApiResponse;
 import clinic.testsupport.ClinicDatabase;
 import clinic.testsupport.ContractText;
-import clinic.testsupport.DatabaseKind;
+import clinic.testsupport.DatabaseTestBase;
 import clinic.testsupport.Race;
 import clinic.testsupport.ServerProcess;
-import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
@@ -28,17 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A 200 from reserve means the row is stored: a {@code serve} process under a concurrent reservation load
@@ -48,10 +39,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and the order of the requests come from a seed, printed with any failure; {@code -Dclinic.crash.seed=N}
  * repeats a round.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ParameterizedClass(name = "{0}")
-@EnumSource(DatabaseKind.class)
-class CrashRecoveryTest {
+class CrashRecoveryTest extends DatabaseTestBase {
 
     private static final int STUDENTS = 200;
     /** Eight clinics of this many seats: 160 seats for 1,600 requests, so 200s and 409s mix until the end. */
@@ -65,43 +53,15 @@ class CrashRecoveryTest {
     private static final Duration LOAD_DEADLINE = Duration.ofSeconds(60);
     private static final long BASE_SEED = Long.getLong("clinic.crash.seed", new SecureRandom().nextLong());
 
-    @Parameter
-    private DatabaseKind kind;
-
-    private TestDatabase database;
-    /** Why this run's database cannot be used; null when it can. */
-    private String skipReason;
-
     private record Reservation(long studentId, long clinicId) {}
 
     private record LoggedIn(long id, String token) {}
-
-    @BeforeParameterizedClassInvocation
-    void database() {
-        skipReason = TestDatabase.unusableReason(kind);
-        if (skipReason == null) {
-            database = TestDatabase.createShared(kind);
-        }
-    }
-
-    @BeforeEach
-    void skipWithoutDatabase() {
-        Assumptions.assumeTrue(skipReason == null, () -> skipReason);
-    }
-
-    @AfterParameterizedClassInvocation
-    void dropDatabase() {
-        if (database != null) {
-            database.close();
-            database = null;
-        }
-    }
 
     @RepeatedTest(3)
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void everyReservationAnswered200SurvivesAKill9(RepetitionInfo repetition) {
         long seed = BASE_SEED + repetition.getCurrentRepetition() - 1;
-        String round = kind + " round " + repetition.getCurrentRepetition() + ", seed " + seed
+        String round = databaseKind() + " round " + repetition.getCurrentRepetition() + ", seed " + seed
                 + " (repeat with -Dclinic.crash.seed=" + seed + ")";
         try {
             crashAndRecover(new Random(seed));
@@ -119,7 +79,7 @@ class CrashRecoveryTest {
                 "--port",
                 "0",
                 "--db",
-                database.jdbcUrl(),
+                database().jdbcUrl(),
                 "--rate-limit",
                 "0",
                 "--password-iterations",
@@ -149,7 +109,7 @@ class CrashRecoveryTest {
                     .isTrue();
         }
 
-        try (ReferenceServer restarted = ReferenceServer.start(TestServer.baseConfig(database))) {
+        try (ReferenceServer restarted = ReferenceServer.start(TestServer.baseConfig(database()))) {
             new ApiClient(restarted.baseUrl()).get("/health/").send().expect(200);
             ClinicDatabase sql = new ClinicDatabase(restarted.dataSource());
             for (long clinic : clinics) {
