@@ -36,6 +36,7 @@ class ReadinessTest extends DatabaseTestBase {
     private static final int FIXTURE_PASSWORD_ITERATIONS = 2_000;
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+    private static final int MAX_POLLS = (int) (DEADLINE.toMillis() / POLL_INTERVAL.toMillis());
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     @Test
@@ -60,11 +61,15 @@ class ReadinessTest extends DatabaseTestBase {
             List<RawHttp.Answer> startingAnswers = new ArrayList<>();
             long end = System.nanoTime() + DEADLINE.toNanos();
             RawHttp.Answer ready = null;
-            while (ready == null && System.nanoTime() < end && !starting.isCompletedExceptionally()) {
+            for (int poll = 0;
+                    poll < MAX_POLLS && System.nanoTime() < end && !starting.isCompletedExceptionally();
+                    poll++) {
                 RawHttp.Answer healthAnswer = answerOrNull(port, health);
                 if (healthAnswer != null && healthAnswer.status() == 200) {
                     ready = healthAnswer;
-                } else if (healthAnswer != null) {
+                    break;
+                }
+                if (healthAnswer != null) {
                     startingAnswers.add(healthAnswer);
                     RawHttp.Answer loginAnswer = answerOrNull(port, login);
                     assertThat(loginAnswer)
@@ -76,9 +81,8 @@ class ReadinessTest extends DatabaseTestBase {
                     if (loginAnswer.status() == 503) {
                         startingAnswers.add(loginAnswer);
                     }
-                } else {
-                    Thread.sleep(POLL_INTERVAL.toMillis());
                 }
+                Thread.sleep(POLL_INTERVAL.toMillis());
             }
             try (ReferenceServer server = starting.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
                 assertThat(ready).as("health answered 200 within %s", DEADLINE).isNotNull();

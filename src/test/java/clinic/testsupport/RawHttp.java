@@ -28,7 +28,7 @@ public final class RawHttp {
      * {@code cutOff}: the server closed the connection before it had read the whole request (then its
      * answer may be lost to the reset of the unread bytes).
      */
-    public record Answer(int status, Map<String, String> headers, String body, boolean cutOff, Duration waited) {
+    public record Answer(int status, Map<String, String> headers, String body, boolean cutOff) {
 
         /** A header by case-insensitive name, or "". */
         public String header(String name) {
@@ -41,7 +41,6 @@ public final class RawHttp {
      * client announces it sends nothing more). Waits at most {@code readTimeout} for each read.
      */
     public static Answer exchange(int port, byte[] request, boolean endRequest, Duration readTimeout) {
-        long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) CONNECT_TIMEOUT.toMillis());
             socket.setSoTimeout((int) readTimeout.toMillis());
@@ -67,8 +66,7 @@ public final class RawHttp {
                     throw e;
                 }
             }
-            Duration waited = Duration.ofNanos(System.nanoTime() - start);
-            return parse(received.toByteArray(), timedOut, cutOff, waited);
+            return parse(received.toByteArray(), timedOut, cutOff);
         } catch (IOException e) {
             throw new IllegalStateException("raw request to 127.0.0.1:" + port + " failed: " + e, e);
         }
@@ -88,7 +86,7 @@ public final class RawHttp {
         return all;
     }
 
-    private static Answer parse(byte[] received, boolean timedOut, boolean cutOff, Duration waited) {
+    private static Answer parse(byte[] received, boolean timedOut, boolean cutOff) {
         String text = new String(received, StandardCharsets.UTF_8);
         // interim answers (100 Continue) come before the real one
         while (text.startsWith("HTTP/1.1 1") && text.contains("\r\n\r\n")) {
@@ -96,7 +94,7 @@ public final class RawHttp {
         }
         int headEnd = text.indexOf("\r\n\r\n");
         if (!text.startsWith("HTTP/1.1 ") || headEnd < 0) {
-            return new Answer(timedOut ? -1 : 0, Map.of(), text, cutOff, waited);
+            return new Answer(timedOut ? -1 : 0, Map.of(), text, cutOff);
         }
         String[] lines = text.substring(0, headEnd).split("\r\n");
         Map<String, String> headers = new TreeMap<>();
@@ -109,6 +107,6 @@ public final class RawHttp {
             }
         }
         int status = Integer.parseInt(lines[0].substring(9, 12));
-        return new Answer(status, headers, text.substring(headEnd + 4), cutOff, waited);
+        return new Answer(status, headers, text.substring(headEnd + 4), cutOff);
     }
 }
