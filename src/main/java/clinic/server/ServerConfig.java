@@ -26,7 +26,7 @@ public record ServerConfig(
     public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
     /** Beyond this many requests per window a limit limits nothing, and its history only costs memory. */
     public static final int MAX_RATE_LIMIT_REQUESTS = 10_000;
-
+    /** The contract's window is 60 s; a longer one than a day only keeps request history. */
     public static final Duration MAX_RATE_LIMIT_WINDOW = Duration.ofDays(1);
 
     public ServerConfig {

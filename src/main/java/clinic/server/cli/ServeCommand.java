@@ -70,13 +70,14 @@ class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--capacity",
             paramLabel = "N",
-            description = "with --setup-clinics: seats per clinic, 1-1000 (default: 6)")
+            description = "with --setup-clinics: seats per clinic, 1-" + FixtureSpec.MAX_CAPACITY + " (default: "
+                    + FixtureSpec.DEFAULT_CAPACITY + ")")
     Integer capacity;
 
     @Option(
             names = "--setup-students",
             paramLabel = "N",
-            description = "create test students 01..N at start (N: 1-999)")
+            description = "create test students 01..N at start (N: 1-" + FixtureSpec.MAX_STUDENTS + ")")
     Integer setupStudents;
 
     static final class FaultConverter implements CommandLine.ITypeConverter<FaultMode> {
