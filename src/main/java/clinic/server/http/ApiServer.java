@@ -138,6 +138,8 @@ public final class ApiServer implements AutoCloseable {
             case 413 ->
                 ClinicApi.map(
                         "error", "payload_too_large", "message", "요청 본문이 너무 큽니다 (최대 " + MAX_BODY_BYTES + " 바이트).");
+            case 414, 431 -> JsonBodies.invalidRequestBody("요청 URI 또는 헤더가 너무 깁니다.");
+            case 505 -> ClinicApi.map("detail", "지원하지 않는 HTTP 버전입니다 (HTTP/1.1 또는 HTTP/1.0).");
             default ->
                 status >= 500
                         ? ClinicApi.map("error", "서버 내부 오류가 발생했습니다.")

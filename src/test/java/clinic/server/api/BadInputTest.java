@@ -323,6 +323,51 @@ class BadInputTest extends ServerTestBase {
         assertThat(Json.parse(answer.body()).path("error").asText()).isEqualTo("request_timeout");
     }
 
+    /** Requests Jetty refuses before any route, and the status it answers them with. */
+    static Stream<Arguments> requestsRefusedBeforeRouting() {
+        String health = " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+        return Stream.of(
+                Arguments.of("NUL in the path", "GET /api/health/%00" + health + "\r\n", 400, "invalid_request"),
+                Arguments.of(
+                        "control character in a header",
+                        "GET /api/health/" + health + "X-A: a\u0001b\r\n\r\n",
+                        400,
+                        "invalid_request"),
+                Arguments.of(
+                        "20 KB header",
+                        "GET /api/health/" + health + "X-A: " + "a".repeat(20_000) + "\r\n\r\n",
+                        431,
+                        "invalid_request"),
+                Arguments.of(
+                        "20 KB path",
+                        "GET /api/health/" + "a".repeat(20_000) + health + "\r\n",
+                        414,
+                        "invalid_request"),
+                Arguments.of(
+                        "Content-Length and chunked together",
+                        "POST /api/auth/login/" + health
+                                + "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+                        400,
+                        "invalid_request"),
+                Arguments.of("HTTP/1.7", "GET /api/health/ HTTP/1.7\r\nHost: 127.0.0.1\r\n\r\n", 505, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestsRefusedBeforeRouting")
+    void requestsRefusedBeforeRoutingAnswerJsonAndWriteNothing(String what, String request, int status, String error) {
+        RawHttp.Answer answer = unchangedTablesAfter(() -> RawHttp.exchange(
+                server().server().port(), request.getBytes(StandardCharsets.UTF_8), true, RAW_READ_TIMEOUT));
+        assertThat(answer.status()).as("%s: %s", what, answer).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).as("%s: %s", what, answer).startsWith("application/json");
+        JsonNode body = Json.parse(answer.body());
+        if (error != null) {
+            assertThat(body.path("error").asText()).as("%s: %s", what, answer).isEqualTo(error);
+        }
+        assertThat(body.path(error == null ? "detail" : "message").asText())
+                .as("%s: %s", what, answer)
+                .isNotBlank();
+    }
+
     private static byte[] concat(byte[] head, byte[] tail) {
         byte[] all = Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);
