@@ -5,7 +5,7 @@ package clinic.server;
  *
  * @param clinics        create the eight Monday clinics (and their teachers)
  * @param resetClinics   delete the existing test clinics (and their reservations) first
- * @param capacity       capacity of each clinic (at least 1 when {@code clinics})
+ * @param capacity       capacity of each clinic (1 to {@link #MAX_CAPACITY} when {@code clinics})
  * @param students       number of test students {@code test_student_01..NN} to create (0 = none)
  * @param resetPasswords set existing test students' password back to {@code testpass123}
  */
@@ -15,10 +15,13 @@ public record FixtureSpec(boolean clinics, boolean resetClinics, int capacity, i
     public static final int DEFAULT_STUDENTS = 20;
     /** Student numbers have at most three digits ({@code test_student_999}). */
     public static final int MAX_STUDENTS = 999;
+    /** A clinic is a class room: a thousand seats is already beyond any. */
+    public static final int MAX_CAPACITY = 1_000;
 
     public FixtureSpec {
-        if (clinics && capacity < 1) {
-            throw new IllegalArgumentException("clinic capacity must be at least 1, got " + capacity);
+        if (clinics && (capacity < 1 || capacity > MAX_CAPACITY)) {
+            throw new IllegalArgumentException(
+                    "clinic capacity must be between 1 and " + MAX_CAPACITY + ", got " + capacity);
         }
         if (students < 0 || students > MAX_STUDENTS) {
             throw new IllegalArgumentException(

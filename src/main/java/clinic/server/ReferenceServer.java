@@ -70,7 +70,8 @@ public final class ReferenceServer implements AutoCloseable {
                     new FaultInjector(config.faults()),
                     database.kind());
             TestFixture fixture = new TestFixture(jdbi, repository, hasher);
-            // the port first: a second `serve --reset` on a taken port must fail before it touches the data
+            // the port first: a second `serve --reset` on a taken port must fail before it touches the data;
+            // until the fixture is loaded every request answers 503 starting
             ApiServer http = ApiServer.start(config.host(), config.port(), service);
             FixtureReport report;
             try {
@@ -81,6 +82,7 @@ public final class ReferenceServer implements AutoCloseable {
                 http.close();
                 throw e;
             }
+            http.ready();
             ReferenceServer server = new ReferenceServer(config, database, service, fixture, report, http);
             LOG.info(
                     "clinic reference server on {} ({}, rate limit {}, faults {})",

@@ -1,5 +1,6 @@
 package clinic.server;
 
+import clinic.server.service.PasswordHasher;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -23,6 +24,10 @@ public record ServerConfig(
     public static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofSeconds(60);
     /** Django's default for PBKDF2-SHA256 since 5.0. */
     public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
+    /** Beyond this many requests per window a limit limits nothing, and its history only costs memory. */
+    public static final int MAX_RATE_LIMIT_REQUESTS = 10_000;
+    /** The contract's window is 60 s; a longer one than a day only keeps request history. */
+    public static final Duration MAX_RATE_LIMIT_WINDOW = Duration.ofDays(1);
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -32,15 +37,20 @@ public record ServerConfig(
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
-        if (rateLimitRequests < 0) {
-            throw new IllegalArgumentException("rate limit must be 0 (off) or positive, got " + rateLimitRequests);
+        if (rateLimitRequests < 0 || rateLimitRequests > MAX_RATE_LIMIT_REQUESTS) {
+            throw new IllegalArgumentException("rate limit must be between 0 (off) and " + MAX_RATE_LIMIT_REQUESTS
+                    + " requests per window, got " + rateLimitRequests);
         }
         Objects.requireNonNull(rateLimitWindow, "rateLimitWindow");
-        if (rateLimitWindow.isNegative() || rateLimitWindow.isZero()) {
-            throw new IllegalArgumentException("rate limit window must be positive, got " + rateLimitWindow);
+        if (rateLimitWindow.isNegative()
+                || rateLimitWindow.isZero()
+                || rateLimitWindow.compareTo(MAX_RATE_LIMIT_WINDOW) > 0) {
+            throw new IllegalArgumentException("rate limit window must be positive and at most " + MAX_RATE_LIMIT_WINDOW
+                    + ", got " + rateLimitWindow);
         }
-        if (passwordIterations < 1) {
-            throw new IllegalArgumentException("password iterations must be at least 1, got " + passwordIterations);
+        if (passwordIterations < 1 || passwordIterations > PasswordHasher.MAX_ITERATIONS) {
+            throw new IllegalArgumentException("password iterations must be between 1 and "
+                    + PasswordHasher.MAX_ITERATIONS + ", got " + passwordIterations);
         }
         faults = Set.copyOf(Objects.requireNonNull(faults, "faults"));
     }

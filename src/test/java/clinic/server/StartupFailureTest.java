@@ -12,10 +12,12 @@ import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,6 +85,23 @@ class StartupFailureTest {
                 Arguments.of(List.of("serve", "--rate-limit", "-1"), "-1"),
                 Arguments.of(List.of("serve", "--password-iterations", "0"), "iterations"),
                 Arguments.of(List.of("serve", "--capacity", "3"), "--setup-clinics"),
+                Arguments.of(List.of("serve", "--setup-students", "-3"), "--setup-students"),
+                Arguments.of(List.of("serve", "--setup-students", "0"), "--setup-students"),
+                Arguments.of(List.of("serve", "--setup-students", "1000"), "--setup-students"),
+                Arguments.of(List.of("serve", "--setup-clinics", "--capacity", "0"), "--capacity"),
+                Arguments.of(List.of("serve", "--setup-clinics", "--capacity", "1001"), "--capacity"),
+                Arguments.of(List.of("serve", "--port", "-1"), "--port"),
+                Arguments.of(List.of("serve", "--rate-limit", "10001"), "--rate-limit"),
+                Arguments.of(List.of("serve", "--rate-window-seconds", "0"), "--rate-window-seconds"),
+                Arguments.of(
+                        List.of("serve", "--rate-window-seconds", String.valueOf(Long.MAX_VALUE)),
+                        "--rate-window-seconds"),
+                Arguments.of(List.of("serve", "--password-iterations", "2000000000"), "--password-iterations"),
+                Arguments.of(List.of("setup-test-clinics", "--capacity", "5000", "--db", SCRATCH_H2), "--capacity"),
+                Arguments.of(List.of("setup-test-students", "--count", "1000", "--db", SCRATCH_H2), "--count"),
+                Arguments.of(
+                        List.of("setup-test-students", "--password-iterations", "10000001", "--db", SCRATCH_H2),
+                        "--password-iterations"),
                 Arguments.of(List.of("serve", "--port", "0", "--db", UNREACHABLE_POSTGRES), "127.0.0.1:1"));
     }
 
@@ -142,6 +161,15 @@ class StartupFailureTest {
             assertThat(sql.rowCountsOfEveryTable()).isEqualTo(before);
             assertThat(sql.reservationRows(clinicId)).isEqualTo(1);
         }
+    }
+
+    /** H2 would write commits to its file up to 500 ms after they were answered: refused, not served. */
+    @Test
+    void serveRefusesAnH2FileWhoseCommitsWouldReachTheFileLate(@TempDir Path folder) {
+        String url = "jdbc:h2:file:" + folder.resolve("clinic") + ";WRITE_DELAY=500";
+        CommandLineRun run = assertTimeoutPreemptively(
+                COMMAND_DEADLINE, () -> CommandLineRun.of("serve", "--port", "0", "--db", url));
+        assertOneClearErrorLine(run, "WRITE_DELAY=500");
     }
 
     private static void assertOneClearErrorLine(CommandLineRun run, String mentioned) {

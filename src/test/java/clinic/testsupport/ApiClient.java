@@ -94,6 +94,11 @@ public final class ApiClient {
         return get("/clinics/weekly-schedule/").token(token).send();
     }
 
+    /** True when an answer's body shows a stack trace, an exception name or SQL. */
+    public static boolean showsInternals(String body) {
+        return LEAK_MARKERS.stream().anyMatch(body::contains);
+    }
+
     /** Asserts that no answer since the last call showed internals, and starts a new period. */
     public void assertNoLeaks() {
         List<ApiResponse> leaks = List.copyOf(leakingResponses);
@@ -165,7 +170,7 @@ public final class ApiClient {
                     response.statusCode(),
                     response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
-            if (LEAK_MARKERS.stream().anyMatch(answer.body()::contains)) {
+            if (showsInternals(answer.body())) {
                 leakingResponses.add(answer);
             }
             return answer;

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The database options of the setup commands, which change a real database and so require {@code --db}. */
@@ -33,12 +32,8 @@ final class FixtureDatabaseOptions {
 
     /** Opens (and migrates) the database, runs one fixture step, closes the database; bad options first. */
     <T> T withFixture(Function<TestFixture, T> step) {
-        PasswordHasher hasher;
-        try {
-            hasher = new PasswordHasher(passwordIterations);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(command.commandLine(), "--password-iterations: " + e.getMessage());
-        }
+        OptionRange.require(command, "--password-iterations", passwordIterations, 1, PasswordHasher.MAX_ITERATIONS);
+        PasswordHasher hasher = new PasswordHasher(passwordIterations);
         try (Database database = Database.open(jdbcUrl)) {
             TestFixture fixture = new TestFixture(Jdbi.create(database.dataSource()), new ClinicRepository(), hasher);
             return step.apply(fixture);

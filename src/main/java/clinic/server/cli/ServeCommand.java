@@ -6,6 +6,7 @@ import clinic.server.FixtureSpec;
 import clinic.server.ReferenceServer;
 import clinic.server.ServerConfig;
 import clinic.server.fixture.TestFixture;
+import clinic.server.service.PasswordHasher;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,11 +67,18 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--reset", description = "with --setup-clinics: delete the existing test clinics first")
     boolean resetClinics;
 
-    @Option(names = "--capacity", paramLabel = "N", description = "with --setup-clinics: seats per clinic (default: 6)")
+    @Option(
+            names = "--capacity",
+            paramLabel = "N",
+            description = "with --setup-clinics: seats per clinic, 1-" + FixtureSpec.MAX_CAPACITY + " (default: "
+                    + FixtureSpec.DEFAULT_CAPACITY + ")")
     Integer capacity;
 
-    @Option(names = "--setup-students", paramLabel = "N", description = "create test students 01..N at start")
-    int setupStudents;
+    @Option(
+            names = "--setup-students",
+            paramLabel = "N",
+            description = "create test students 01..N at start (N: 1-" + FixtureSpec.MAX_STUDENTS + ")")
+    Integer setupStudents;
 
     /** The flags of every fault mode, for the help text. */
     static final class FaultFlags implements Iterable<String> {
@@ -98,6 +106,17 @@ class ServeCommand implements Callable<Integer> {
         if (!setupClinics && (resetClinics || capacity != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--reset and --capacity need --setup-clinics");
         }
+        OptionRange.require(spec, "--port", port, 0, 65_535);
+        OptionRange.require(spec, "--rate-limit", rateLimit, 0, ServerConfig.MAX_RATE_LIMIT_REQUESTS);
+        OptionRange.require(
+                spec, "--rate-window-seconds", rateWindowSeconds, 1, ServerConfig.MAX_RATE_LIMIT_WINDOW.toSeconds());
+        OptionRange.require(spec, "--password-iterations", passwordIterations, 1, PasswordHasher.MAX_ITERATIONS);
+        if (capacity != null) {
+            OptionRange.require(spec, "--capacity", capacity, 1, FixtureSpec.MAX_CAPACITY);
+        }
+        if (setupStudents != null) {
+            OptionRange.require(spec, "--setup-students", setupStudents, 1, FixtureSpec.MAX_STUDENTS);
+        }
         ServerConfig config = configuration();
         ReferenceServer server = ReferenceServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -121,12 +140,12 @@ class ServeCommand implements Callable<Integer> {
     private ServerConfig configuration() {
         Set<FaultMode> faultSet = faults.isEmpty() ? Set.of() : EnumSet.copyOf(faults);
         try {
-            FixtureSpec fixture = setupClinics || setupStudents > 0
+            FixtureSpec fixture = setupClinics || setupStudents != null
                     ? new FixtureSpec(
                             setupClinics,
                             resetClinics,
                             capacity == null ? FixtureSpec.DEFAULT_CAPACITY : capacity,
-                            setupStudents,
+                            setupStudents == null ? 0 : setupStudents,
                             false)
                     : null;
             return ServerConfig.defaults()

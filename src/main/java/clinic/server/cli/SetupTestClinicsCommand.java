@@ -28,10 +28,7 @@ class SetupTestClinicsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (capacity < 1) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--capacity must be at least 1, got " + capacity);
-        }
+        OptionRange.require(spec, "--capacity", capacity, 1, FixtureSpec.MAX_CAPACITY);
         TestFixture.ClinicSetup setup = database.withFixture(fixture -> fixture.setupClinics(reset, capacity));
         if (reset) {
             System.out.println("🗑️  기존 테스트 클리닉 " + setup.deleted() + "개 삭제");

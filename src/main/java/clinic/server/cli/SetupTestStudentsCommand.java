@@ -28,10 +28,7 @@ class SetupTestStudentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (count < 1 || count > FixtureSpec.MAX_STUDENTS) {
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--count must be between 1 and " + FixtureSpec.MAX_STUDENTS + ", got " + count);
-        }
+        OptionRange.require(spec, "--count", count, 1, FixtureSpec.MAX_STUDENTS);
         TestFixture.StudentSetup setup = database.withFixture(fixture -> fixture.setupStudents(count, resetPasswords));
         System.out.println("✅ 학생 " + setup.created() + "명 생성, 기존 " + setup.existing() + "명 유지"
                 + (resetPasswords ? " (비밀번호 " + setup.passwordsReset() + "명 초기화)" : ""));

@@ -55,7 +55,7 @@ final class ClinicApi {
     }
 
     void register(Context ctx) {
-        RegistrationOutcome outcome = service.register(bodies.fields(bodies.object(ctx.body())));
+        RegistrationOutcome outcome = service.register(bodies.fields(bodies.object(ctx)));
         if (outcome instanceof RegistrationOutcome.Registered registered) {
             ctx.status(201).json(map("message", "사용자가 성공적으로 등록되었습니다.", "id", registered.userId()));
         } else if (outcome instanceof RegistrationOutcome.FieldErrors rejected) {
@@ -64,7 +64,7 @@ final class ClinicApi {
     }
 
     void login(Context ctx) {
-        LoginOutcome outcome = service.login(bodies.fields(bodies.object(ctx.body())));
+        LoginOutcome outcome = service.login(bodies.fields(bodies.object(ctx)));
         if (outcome instanceof LoginOutcome.LoggedIn loggedIn) {
             ctx.json(map(
                     "token",
@@ -141,7 +141,7 @@ final class ClinicApi {
                             "window_seconds",
                             service.rateLimitWindowSeconds()));
         }
-        ObjectNode body = bodies.object(ctx.body());
+        ObjectNode body = bodies.object(ctx);
         if (JsonBodies.isMissing(body, "user_id") || JsonBodies.isMissing(body, "clinic_id")) {
             throw new ApiException(400, map("error", "user_id와 clinic_id가 필요합니다."));
         }

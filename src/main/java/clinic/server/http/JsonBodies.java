@@ -1,16 +1,27 @@
 package clinic.server.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
-/** Reads request bodies: a JSON object or a 400 invalid_request saying what was wrong. */
+/** Reads request bodies: a JSON object or a 4xx (400 invalid_request, 408, 413) saying what was wrong. */
 final class JsonBodies {
 
     private static final BigInteger LARGEST_ID = BigInteger.valueOf(Long.MAX_VALUE);
@@ -23,22 +34,121 @@ final class JsonBodies {
                 .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
     }
 
-    /** The body as a JSON object; an empty body counts as {@code {}} (every field missing). */
-    ObjectNode object(String body) {
-        if (body == null || body.isBlank()) {
+    /** The request's body as a JSON object; an empty body counts as {@code {}} (every field missing). */
+    ObjectNode object(Context ctx) {
+        String body = text(ctx);
+        if (body.isBlank()) {
             return mapper.createObjectNode();
         }
         JsonNode node;
         try {
             node = mapper.readTree(body);
+        } catch (StreamConstraintsException e) {
+            StreamReadConstraints limits = mapper.getFactory().streamReadConstraints();
+            throw invalid("요청 본문이 JSON 처리 한도를 넘습니다 (중첩은 " + limits.getMaxNestingDepth() + "단계, 숫자는 "
+                    + limits.getMaxNumberLength() + "자리까지).");
         } catch (JsonProcessingException e) {
-            throw invalid("요청 본문이 올바른 JSON이 아닙니다 (" + e.getLocation().getLineNr() + "행 "
-                    + e.getLocation().getColumnNr() + "열).");
+            JsonLocation at = e.getLocation();
+            throw invalid(
+                    at == null
+                            ? "요청 본문이 올바른 JSON이 아닙니다."
+                            : "요청 본문이 올바른 JSON이 아닙니다 (" + at.getLineNr() + "행 " + at.getColumnNr() + "열).");
         }
         if (!(node instanceof ObjectNode object)) {
             throw invalid("요청 본문은 JSON 객체여야 합니다 (받은 값: " + kind(node) + ").");
         }
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            if (!storable(field.getKey()) || !storableTexts(field.getValue())) {
+                throw invalid(
+                        field.getKey().replace('\0', ' ') + "에 저장할 수 없는 문자가 있습니다 (NUL 문자 \\u0000 또는 짝이 없는 서로게이트).");
+            }
+        }
         return object;
+    }
+
+    /**
+     * The body as UTF-8 text, as JSON between systems must be (RFC 8259), whatever charset the
+     * Content-Type names: bytes that are not UTF-8 are refused rather than stored as replacement
+     * characters. A body that ends before its announced length (early EOF, a cut chunk) is a bad
+     * request, and one that stops arriving is cut off by Jetty's idle timeout and answered 408.
+     */
+    private static String text(Context ctx) {
+        byte[] bytes;
+        try {
+            bytes = ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            throw e;
+        } catch (Exception e) {
+            if (hasCause(e, TimeoutException.class)) {
+                throw new ApiException(408, requestTimeoutBody());
+            }
+            if (hasCause(e, IOException.class)) {
+                throw invalid("요청 본문이 끝까지 도착하지 않았습니다 (선언한 길이보다 짧거나 chunk가 잘렸습니다).");
+            }
+            throw e;
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw invalid("요청 본문이 UTF-8이 아닙니다.");
+        }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when every text in the value, names of object fields included, can be stored as sent:
+     * PostgreSQL refuses NUL in text, and a lone UTF-16 surrogate is not a character at all (the
+     * PostgreSQL driver would store "?" instead, H2 the broken text).
+     */
+    private static boolean storableTexts(JsonNode value) {
+        if (value.isTextual()) {
+            return storable(value.textValue());
+        }
+        if (value.isObject()) {
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
+                if (!storable(field.getKey()) || !storableTexts(field.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (JsonNode element : value) {
+            if (!storableTexts(element)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The object's fields as plain Java values (String, BigInteger, Double, Boolean, List, Map, null). */
@@ -69,7 +179,19 @@ final class JsonBodies {
     }
 
     static ApiException invalid(String message) {
-        return new ApiException(400, ClinicApi.map("error", "invalid_request", "message", message));
+        return new ApiException(400, invalidRequestBody(message));
+    }
+
+    static Map<String, Object> invalidRequestBody(String message) {
+        return ClinicApi.map("error", "invalid_request", "message", message);
+    }
+
+    static Map<String, Object> requestTimeoutBody() {
+        return ClinicApi.map(
+                "error",
+                "request_timeout",
+                "message",
+                "요청이 " + ApiServer.REQUEST_IDLE_TIMEOUT.toSeconds() + "초 동안 도착하지 않아 끊었습니다.");
     }
 
     private static String kind(JsonNode node) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -72,12 +73,51 @@ public final class Database implements AutoCloseable {
         }
         Database database = new Database(url, pool, jdbcUrl == null || jdbcUrl.isBlank());
         try {
+            database.requireDurableCommits();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        try {
             database.migrate();
         } catch (RuntimeException e) {
             database.close();
             throw new IllegalStateException("cannot migrate database " + masked(url) + ": " + rootMessage(e), e);
         }
         return database;
+    }
+
+    /**
+     * Refuses an H2 database on disk whose commits may reach the file after they are answered (a
+     * WRITE_DELAY other than 0, e.g. set in the URL, or by the TCP server that opened it first): a
+     * crash would lose reservations already answered 200. PostgreSQL's commits are durable as the
+     * server is configured; in-memory H2 keeps nothing past the process anyway.
+     */
+    private void requireDurableCommits() {
+        if (!kind().equals("h2")) {
+            return;
+        }
+        String writeDelay;
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet path = statement.executeQuery("SELECT DATABASE_PATH()")) {
+                if (!path.next() || path.getString(1) == null) {
+                    return;
+                }
+            }
+            try (ResultSet setting = statement.executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                writeDelay = setting.next() ? setting.getString(1) : "unknown";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot read the write delay of database " + masked(url) + ": " + rootMessage(e), e);
+        }
+        if (!"0".equals(writeDelay)) {
+            throw new IllegalStateException("refusing H2 database " + masked(url) + " with WRITE_DELAY=" + writeDelay
+                    + ": a crash could lose reservations already answered 200; remove WRITE_DELAY from the URL"
+                    + " (the server sets 0)");
+        }
     }
 
     private void migrate() {
@@ -115,6 +155,9 @@ public final class Database implements AutoCloseable {
         if (inMemory) {
             // keep the database while the pool has no open connection; close() shuts it down
             addSetting(settings, upperCaseUrl, "DB_CLOSE_DELAY", "-1");
+        } else {
+            // each commit reaches the file before it is answered; H2's default writes up to 500 ms later
+            addSetting(settings, upperCaseUrl, "WRITE_DELAY", "0");
         }
         return settings.toString();
     }

@@ -22,12 +22,16 @@ public final class PasswordHasher {
 
     private static final String SALT_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
+    /** About 16 times Django's default: beyond it one hash takes many seconds, a login a hang. */
+    public static final int MAX_ITERATIONS = 10_000_000;
+
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
 
     public PasswordHasher(int iterations) {
-        if (iterations < 1) {
-            throw new IllegalArgumentException("password iterations must be at least 1, got " + iterations);
+        if (iterations < 1 || iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException(
+                    "password iterations must be between 1 and " + MAX_ITERATIONS + ", got " + iterations);
         }
         this.iterations = iterations;
     }

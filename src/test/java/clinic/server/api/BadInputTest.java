@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.server.FixtureSpec;
 import clinic.server.ServerConfig;
+import clinic.server.http.ApiServer;
 import clinic.testsupport.ApiResponse;
 import clinic.testsupport.Json;
+import clinic.testsupport.RawHttp;
 import clinic.testsupport.ServerTestBase;
 import clinic.testsupport.TestStudent;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -26,6 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * answer JSON. The rate limit is off here so that many bad requests of one student all reach the checks.
  */
 class BadInputTest extends ServerTestBase {
+
+    private static final String API_PATH = "/api";
+    private static final Duration RAW_READ_TIMEOUT = Duration.ofSeconds(10);
 
     /** One byte more than the server's 64 KiB body limit allows. */
     private static final int OVERSIZED_BODY = 64 * 1024 + 1;
@@ -182,15 +191,198 @@ class BadInputTest extends ServerTestBase {
                 .expect(200);
     }
 
+    /** Bodies past Jackson's read limits (nesting 500 levels at most, numbers 1,000 digits at most). */
+    static Stream<Arguments> bodiesPastTheJsonLimits() {
+        String deep = "{\"user_id\": " + "[".repeat(1200) + "]".repeat(1200) + "}";
+        String longNumber = "{\"user_id\": " + "9".repeat(1001) + ", \"clinic_id\": 1}";
+        return Stream.of("/auth/register/", "/auth/login/", "/clinics/reserve/")
+                .flatMap(path -> Stream.of(
+                        Arguments.of(path, "nesting", deep), Arguments.of(path, "number length", longNumber)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("bodiesPastTheJsonLimits")
+    void jsonPastTheReadLimitsIs400InvalidRequestAndWritesNothing(String path, String limit, String body) {
+        JsonNode answer = unchangedTablesAfter(
+                        () -> api().post(path).token(student.token()).body(body).send())
+                .expect(400);
+        assertThat(answer.path("error").asText())
+                .as("%s %s: %s", path, limit, answer)
+                .isEqualTo("invalid_request");
+    }
+
+    /**
+     * Text PostgreSQL cannot store (NUL) or that is no text at all (a lone surrogate), as JSON escapes in
+     * each text field of login and registration: refused alike on both databases, naming the field.
+     */
+    static Stream<Arguments> unstorableTexts() {
+        List<String> registerFields = List.of(
+                "username",
+                "password",
+                "name",
+                "phone_num",
+                "student_phone_num",
+                "student_parent_phone_num",
+                "school",
+                "grade",
+                "subject",
+                "email");
+        Stream<Arguments> register = registerFields.stream()
+                .flatMap(field -> Stream.of("\\u0000", "\\ud800")
+                        .map(escape -> Arguments.of(
+                                "/auth/register/",
+                                field,
+                                escape,
+                                bodyWith(
+                                        Map.of(
+                                                "username",
+                                                uniqueUsername("text"),
+                                                "password",
+                                                STUDENT_PASSWORD,
+                                                "name",
+                                                "학생"),
+                                        field,
+                                        "a" + escape + "b"))));
+        Stream<Arguments> login = Stream.of("username", "password")
+                .map(field -> Arguments.of(
+                        "/auth/login/",
+                        field,
+                        "\\u0000",
+                        bodyWith(
+                                Map.of("username", "test_student_01", "password", "testpass123"), field, "a\\u0000b")));
+        return Stream.concat(register, login);
+    }
+
+    /** {@code fields} as a JSON object, with {@code field} set to the raw JSON string text {@code jsonText}. */
+    private static String bodyWith(Map<String, String> fields, String field, String jsonText) {
+        Map<String, String> body = new LinkedHashMap<>(fields);
+        body.put(field, "PLACEHOLDER");
+        return Json.write(body).replace("PLACEHOLDER", jsonText);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("unstorableTexts")
+    void unstorableTextIs400InvalidRequestNamingTheFieldAndWritesNothing(
+            String path, String field, String escape, String body) {
+        JsonNode answer =
+                unchangedTablesAfter(() -> api().post(path).body(body).send()).expect(400);
+        assertThat(answer.path("error").asText()).as("%s: %s", body, answer).isEqualTo("invalid_request");
+        assertThat(answer.path("message").asText()).as("%s: %s", body, answer).startsWith(field + "에 ");
+    }
+
+    /** A body that ends (the client closes its side) before the length its framing announced. */
+    static Stream<Arguments> bodiesEndingEarly() {
+        String reserve = "{\"user_id\": 1, \"clinic_id\": 1}";
+        return Stream.of("/auth/register/", "/auth/login/", "/clinics/reserve/")
+                .flatMap(path -> Stream.of(
+                        Arguments.of(
+                                path,
+                                "a chunk shorter than its size",
+                                "Transfer-Encoding: chunked\r\n",
+                                "40\r\n" + reserve),
+                        Arguments.of(path, "fewer bytes than Content-Length", "Content-Length: 100\r\n", reserve)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("bodiesEndingEarly")
+    void bodyEndingEarlyIs400InvalidRequestAndWritesNothing(String path, String how, String framing, String body) {
+        byte[] request = RawHttp.request(
+                "POST",
+                API_PATH + path,
+                "Authorization: Token " + student.token() + "\r\nContent-Type: application/json\r\n" + framing,
+                null);
+        byte[] sent = concat(request, body.getBytes(StandardCharsets.UTF_8));
+        RawHttp.Answer answer =
+                unchangedTablesAfter(() -> RawHttp.exchange(server().server().port(), sent, true, RAW_READ_TIMEOUT));
+        assertThat(answer.status()).as("%s %s: %s", path, how, answer).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).as("%s %s", path, how).startsWith("application/json");
+        assertThat(Json.parse(answer.body()).path("error").asText())
+                .as("%s %s: %s", path, how, answer)
+                .isEqualTo("invalid_request");
+    }
+
+    /**
+     * A body that stops arriving (announced 100 bytes, sent 14, the connection kept open) is cut off
+     * after the request idle timeout with 408 request_timeout, well before Jetty's default of 30 s.
+     */
+    @Test
+    void bodyThatStopsArrivingIs408WithinTheIdleTimeoutAndWritesNothing() {
+        byte[] stalled = RawHttp.request(
+                "POST",
+                API_PATH + "/clinics/reserve/",
+                "Authorization: Token " + student.token()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n",
+                null);
+        byte[] sent = concat(stalled, "{\"user_id\": 1".getBytes(StandardCharsets.UTF_8));
+        Duration readTimeout = ApiServer.REQUEST_IDLE_TIMEOUT.plusSeconds(5);
+        RawHttp.Answer answer =
+                unchangedTablesAfter(() -> RawHttp.exchange(server().server().port(), sent, false, readTimeout));
+        assertThat(answer.status())
+                .as("answer within %s: %s", readTimeout, answer)
+                .isEqualTo(408);
+        assertThat(Json.parse(answer.body()).path("error").asText()).isEqualTo("request_timeout");
+    }
+
+    /** Requests Jetty refuses before any route, and the status it answers them with. */
+    static Stream<Arguments> requestsRefusedBeforeRouting() {
+        String health = " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+        return Stream.of(
+                Arguments.of("NUL in the path", "GET /api/health/%00" + health + "\r\n", 400, "invalid_request"),
+                Arguments.of(
+                        "control character in a header",
+                        "GET /api/health/" + health + "X-A: a\u0001b\r\n\r\n",
+                        400,
+                        "invalid_request"),
+                Arguments.of(
+                        "20 KB header",
+                        "GET /api/health/" + health + "X-A: " + "a".repeat(20_000) + "\r\n\r\n",
+                        431,
+                        "invalid_request"),
+                Arguments.of(
+                        "20 KB path",
+                        "GET /api/health/" + "a".repeat(20_000) + health + "\r\n",
+                        414,
+                        "invalid_request"),
+                Arguments.of(
+                        "Content-Length and chunked together",
+                        "POST /api/auth/login/" + health
+                                + "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+                        400,
+                        "invalid_request"),
+                Arguments.of("HTTP/1.7", "GET /api/health/ HTTP/1.7\r\nHost: 127.0.0.1\r\n\r\n", 505, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestsRefusedBeforeRouting")
+    void requestsRefusedBeforeRoutingAnswerJsonAndWriteNothing(String what, String request, int status, String error) {
+        RawHttp.Answer answer = unchangedTablesAfter(() -> RawHttp.exchange(
+                server().server().port(), request.getBytes(StandardCharsets.UTF_8), true, RAW_READ_TIMEOUT));
+        assertThat(answer.status()).as("%s: %s", what, answer).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).as("%s: %s", what, answer).startsWith("application/json");
+        JsonNode body = Json.parse(answer.body());
+        if (error != null) {
+            assertThat(body.path("error").asText()).as("%s: %s", what, answer).isEqualTo(error);
+        }
+        assertThat(body.path(error == null ? "detail" : "message").asText())
+                .as("%s: %s", what, answer)
+                .isNotBlank();
+    }
+
+    private static byte[] concat(byte[] head, byte[] tail) {
+        byte[] all = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
     private Map<String, Object> validReservation() {
         return Map.of("user_id", student.id(), "clinic_id", clinicId);
     }
 
-    private ApiResponse unchangedTablesAfter(Supplier<ApiResponse> request) {
+    private <T> T unchangedTablesAfter(Supplier<T> request) {
         Map<String, Long> before = sql().rowCountsOfEveryTable();
-        ApiResponse answer = request.get();
+        T answer = request.get();
         assertThat(sql().rowCountsOfEveryTable())
-                .as("row counts after %s -> %s", answer.request(), answer.body())
+                .as("row counts after %s", answer)
                 .isEqualTo(before);
         return answer;
     }

@@ -3,6 +3,7 @@ package clinic.simulation.options;
 import clinic.contract.ClinicDay;
 import clinic.server.FaultMode;
 import clinic.server.FixtureSpec;
+import clinic.server.service.PasswordHasher;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -73,10 +74,11 @@ public final class SimulationOptions {
         if (pauseMax < pauseMin) {
             reader.error("pauseMax (" + pauseMax + ") must not be below pauseMin (" + pauseMin + ")");
         }
-        capacity = reader.integer("capacity", FixtureSpec.DEFAULT_CAPACITY, 1, 1000);
+        capacity = reader.integer("capacity", FixtureSpec.DEFAULT_CAPACITY, 1, FixtureSpec.MAX_CAPACITY);
         reset = reader.bool("reset", true);
         faults = faults(reader);
-        passwordIterations = reader.integer("passwordIterations", DEFAULT_PASSWORD_ITERATIONS, 1, 10_000_000);
+        passwordIterations =
+                reader.integer("passwordIterations", DEFAULT_PASSWORD_ITERATIONS, 1, PasswordHasher.MAX_ITERATIONS);
         register = reader.bool("register", true);
         setupCommand = reader.text("setupCommand");
         setupTimeoutSeconds = reader.integer("setupTimeoutSeconds", 300, 1, 3600);
