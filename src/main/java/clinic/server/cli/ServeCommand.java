@@ -61,8 +61,13 @@ class ServeCommand implements Callable<Integer> {
             description = "switch on a deliberate bug (repeatable): ${COMPLETION-CANDIDATES}")
     List<FaultMode> faults = List.of();
 
-    @Option(names = "--setup-clinics", description = "create the eight Monday test clinics at start")
+    @Option(
+            names = "--setup-clinics",
+            description = "create the test clinics at start (the eight Monday clinics, or --days/--times/--rooms)")
     boolean setupClinics;
+
+    @CommandLine.Mixin
+    ClinicLayoutOptions layout;
 
     @Option(names = "--reset", description = "with --setup-clinics: delete the existing test clinics first")
     boolean resetClinics;
@@ -103,8 +108,9 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!setupClinics && (resetClinics || capacity != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--reset and --capacity need --setup-clinics");
+        if (!setupClinics && (resetClinics || capacity != null || layout.given())) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--reset, --capacity, --days, --times and --rooms need --setup-clinics");
         }
         OptionRange.require(spec, "--port", port, 0, 65_535);
         OptionRange.require(spec, "--rate-limit", rateLimit, 0, ServerConfig.MAX_RATE_LIMIT_REQUESTS);
@@ -144,6 +150,7 @@ class ServeCommand implements Callable<Integer> {
                     ? new FixtureSpec(
                             setupClinics,
                             resetClinics,
+                            layout.layout(),
                             capacity == null ? FixtureSpec.DEFAULT_CAPACITY : capacity,
                             setupStudents == null ? 0 : setupStudents,
                             false)

@@ -1,5 +1,6 @@
 package clinic.server.cli;
 
+import clinic.server.ClinicLayout;
 import clinic.server.FixtureSpec;
 import clinic.server.fixture.TestFixture;
 import java.util.concurrent.Callable;
@@ -11,14 +12,18 @@ import picocli.CommandLine.Option;
 @Command(
         name = "setup-test-clinics",
         mixinStandardHelpOptions = true,
-        description = "Creates the eight Monday test clinics (physics1, 테스트강사01..08) in the database.")
+        description = "Creates the test clinics (physics1, teacher k in room k; by default the eight Monday "
+                + "clinics of the contract) in the database.")
 class SetupTestClinicsCommand implements Callable<Integer> {
 
-    @Option(names = "--reset", description = "first delete the Monday clinics of 테스트강사… and their reservations")
+    @Option(names = "--reset", description = "first delete the clinics of 테스트강사… on these days and their reservations")
     boolean reset;
 
     @Option(names = "--capacity", paramLabel = "N", description = "seats per clinic (default: ${DEFAULT-VALUE})")
     int capacity = FixtureSpec.DEFAULT_CAPACITY;
+
+    @Mixin
+    ClinicLayoutOptions layout;
 
     @Mixin
     FixtureDatabaseOptions database;
@@ -29,7 +34,8 @@ class SetupTestClinicsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionRange.require(spec, "--capacity", capacity, 1, FixtureSpec.MAX_CAPACITY);
-        TestFixture.ClinicSetup setup = database.withFixture(fixture -> fixture.setupClinics(reset, capacity));
+        ClinicLayout chosen = layout.layout();
+        TestFixture.ClinicSetup setup = database.withFixture(fixture -> fixture.setupClinics(reset, chosen, capacity));
         if (reset) {
             System.out.println("🗑️  기존 테스트 클리닉 " + setup.deleted() + "개 삭제");
         }

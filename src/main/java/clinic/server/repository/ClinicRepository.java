@@ -3,10 +3,13 @@ package clinic.server.repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * All SQL of the server. Every method runs on the caller's handle, so the service decides where a
@@ -27,6 +30,14 @@ public final class ClinicRepository {
     private static final String CLINIC_JOINS = """
             FROM clinics c JOIN subjects s ON s.id = c.subject_id JOIN users t ON t.id = c.teacher_id
             """;
+
+    private static final String INSERT_USER = """
+            INSERT INTO users (username, password_hash, name, phone_num, student_phone_num,
+                student_parent_phone_num, school, grade, email, subject_id, is_student, is_teacher)
+            VALUES (:username, :passwordHash, :name, :phoneNum, :studentPhoneNum,
+                :studentParentPhoneNum, :school, :grade, :email, :subjectId, :isStudent, :isTeacher)""";
+    /** Rows per statement of the fixture's bulk reads and writes (a 100,000-student fixture). */
+    private static final int BATCH_SIZE = 1_000;
 
     private static final RowMapper<UserAccount> USER_MAPPER = (rs, ctx) -> new UserAccount(
             rs.getLong("id"),
@@ -95,11 +106,7 @@ public final class ClinicRepository {
     }
 
     public long insertUser(Handle h, NewUser user) {
-        return h.createUpdate("""
-                        INSERT INTO users (username, password_hash, name, phone_num, student_phone_num,
-                            student_parent_phone_num, school, grade, email, subject_id, is_student, is_teacher)
-                        VALUES (:username, :passwordHash, :name, :phoneNum, :studentPhoneNum,
-                            :studentParentPhoneNum, :school, :grade, :email, :subjectId, :isStudent, :isTeacher)""")
+        return h.createUpdate(INSERT_USER)
                 .bindMethods(user)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
@@ -127,14 +134,53 @@ public final class ClinicRepository {
                 .execute();
     }
 
-    /** Fixture: clears the no-show count of a test student and, when given, sets a new password hash. */
-    public void resetTestStudent(Handle h, long userId, String newPasswordHash) {
-        h.createUpdate("""
-                        UPDATE users SET no_show = 0,
-                            password_hash = COALESCE(:passwordHash, password_hash) WHERE id = :id""")
-                .bind("passwordHash", newPasswordHash)
-                .bind("id", userId)
-                .execute();
+    /** Fixture: the users of these usernames that exist, looked up a thousand at a time. */
+    public List<UserAccount> findUsersByUsernames(Handle h, List<String> usernames) {
+        List<UserAccount> found = new ArrayList<>();
+        for (List<String> chunk : chunks(usernames)) {
+            found.addAll(h.createQuery("SELECT " + USER_COLUMNS
+                            + " FROM users u LEFT JOIN subjects s ON s.id = u.subject_id"
+                            + " WHERE u.username IN (<usernames>)")
+                    .bindList("usernames", chunk)
+                    .map(USER_MAPPER)
+                    .list());
+        }
+        return found;
+    }
+
+    /** Fixture: inserts the users in batches and returns their ids, in the same order. */
+    public List<Long> insertUsers(Handle h, List<NewUser> users) {
+        List<Long> ids = new ArrayList<>();
+        for (List<NewUser> chunk : chunks(users)) {
+            PreparedBatch batch = h.prepareBatch(INSERT_USER);
+            chunk.forEach(user -> batch.bindMethods(user).add());
+            ids.addAll(batch.executePreparedBatch("id").mapTo(Long.class).list());
+        }
+        return ids;
+    }
+
+    /**
+     * Fixture: clears the no-show count of test students and, when a hash is given for one, sets its new
+     * password, in batches.
+     */
+    public void resetTestStudents(Handle h, Map<Long, String> newPasswordHashById) {
+        for (List<Map.Entry<Long, String>> chunk : chunks(List.copyOf(newPasswordHashById.entrySet()))) {
+            PreparedBatch batch = h.prepareBatch("""
+                    UPDATE users SET no_show = 0,
+                        password_hash = COALESCE(:passwordHash, password_hash) WHERE id = :id""");
+            chunk.forEach(entry -> batch.bind("passwordHash", entry.getValue())
+                    .bind("id", entry.getKey())
+                    .add());
+            batch.execute();
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += BATCH_SIZE) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + BATCH_SIZE)));
+        }
+        return chunks;
     }
 
     // ---- subjects
@@ -245,20 +291,22 @@ public final class ClinicRepository {
 
     // ---- fixture
 
-    /** Deletes the clinics of one day taught by teachers whose name starts with the prefix (reservations cascade). */
-    public int deleteClinicsOfTeachers(Handle h, String day, String teacherNamePrefix) {
+    /**
+     * Deletes the clinics on these days taught by teachers whose name starts with the prefix
+     * (reservations cascade).
+     */
+    public int deleteClinicsOfTeachers(Handle h, List<String> days, String teacherNamePrefix) {
         return h.createUpdate("""
-                        DELETE FROM clinics WHERE clinic_day = :day
+                        DELETE FROM clinics WHERE clinic_day IN (<days>)
                         AND teacher_id IN (SELECT id FROM users WHERE name LIKE :prefix)""")
-                .bind("day", day)
+                .bindList("days", days)
                 .bind("prefix", teacherNamePrefix + "%")
                 .execute();
     }
 
-    public List<ClinicDetails> listClinicsOfTeachers(Handle h, String day, String teacherNamePrefix) {
-        return h.createQuery("SELECT " + CLINIC_COLUMNS + CLINIC_JOINS
-                        + " WHERE c.clinic_day = :day AND t.name LIKE :prefix ORDER BY c.clinic_time, c.room, c.id")
-                .bind("day", day)
+    /** The clinics taught by teachers whose name starts with the prefix, by id. */
+    public List<ClinicDetails> listClinicsOfTeachers(Handle h, String teacherNamePrefix) {
+        return h.createQuery("SELECT " + CLINIC_COLUMNS + CLINIC_JOINS + " WHERE t.name LIKE :prefix ORDER BY c.id")
                 .bind("prefix", teacherNamePrefix + "%")
                 .map(CLINIC_MAPPER)
                 .list();
