@@ -1,5 +1,6 @@
 package clinic.simulation.audit;
 
+import clinic.server.ClinicLayout;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.options.DataFile;
 import java.util.List;
@@ -19,6 +20,14 @@ public record ExpectedClinic(Long id, String day, String time, String room) {
         List<String> columns = List.of("day", "time", "room");
         return DataFile.read(CLINICS_FILE, columns, columns).stream()
                 .map(row -> new ExpectedClinic(null, row.get("day"), row.get("time"), row.get("room")))
+                .toList();
+    }
+
+    /** The clinics of a layout, the expectation when the backend's setup was given the same layout. */
+    public static List<ExpectedClinic> of(ClinicLayout layout) {
+        return layout.slots().stream()
+                .map(slot -> new ExpectedClinic(
+                        null, slot.day().key(), ClinicLayout.TIME_FORMAT.format(slot.time()), slot.room()))
                 .toList();
     }
 

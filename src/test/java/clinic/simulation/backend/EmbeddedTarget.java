@@ -42,7 +42,8 @@ record EmbeddedTarget(ReferenceServer server, FixtureReport fixture) {
 
     /** The running server, warmed up, with the fixture freshly loaded; closed again on any failure. */
     static EmbeddedTarget start(SimulationOptions options, List<StudentAccount> students) {
-        FixtureSpec fixture = new FixtureSpec(true, true, options.capacity(), options.students(), true);
+        FixtureSpec fixture =
+                new FixtureSpec(true, true, options.layout(), options.capacity(), options.students(), true);
         ReferenceServer server = ReferenceServer.start(ServerConfig.defaults()
                 .withPasswordIterations(options.passwordIterations())
                 .withFaults(options.faults())

@@ -73,7 +73,9 @@ public record PreparedTarget(
             LOG.info("setupCommand: {}", options.setupCommand());
             runSetupCommand(options.setupCommand(), options.setupTimeoutSeconds());
         }
-        return ready(options, students, options.baseUrl(), host, null, ExpectedClinic.fromClinicsFile());
+        List<ExpectedClinic> expected =
+                options.layoutGiven() ? ExpectedClinic.of(options.layout()) : ExpectedClinic.fromClinicsFile();
+        return ready(options, students, options.baseUrl(), host, null, expected);
     }
 
     private static PreparedTarget ready(

@@ -1,12 +1,14 @@
 package clinic.simulation.options;
 
 import clinic.contract.ClinicDay;
+import clinic.server.ClinicLayout;
 import clinic.server.FaultMode;
 import clinic.server.FixtureSpec;
 import clinic.server.service.PasswordHasher;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -43,6 +45,9 @@ public final class SimulationOptions {
     private final int maxReservations;
     private final double pauseMin;
     private final double pauseMax;
+    private final List<LocalTime> times;
+    private final int rooms;
+    private final boolean layoutGiven;
     private final int capacity;
     private final boolean reset;
     private final Set<FaultMode> faults;
@@ -74,6 +79,10 @@ public final class SimulationOptions {
         if (pauseMax < pauseMin) {
             reader.error("pauseMax (" + pauseMax + ") must not be below pauseMin (" + pauseMin + ")");
         }
+        List<LocalTime> givenTimes = reader.parsed("times", null, ClinicLayout::timesOf);
+        times = givenTimes != null ? givenTimes : ClinicLayout.STANDARD.times();
+        rooms = reader.integer("rooms", ClinicLayout.STANDARD.rooms(), 1, ClinicLayout.MAX_ROOMS);
+        layoutGiven = reader.given("times") || reader.given("rooms");
         capacity = reader.integer("capacity", FixtureSpec.DEFAULT_CAPACITY, 1, FixtureSpec.MAX_CAPACITY);
         reset = reader.bool("reset", true);
         faults = faults(reader);
@@ -232,6 +241,9 @@ public final class SimulationOptions {
         described.put("maxReservations", maxReservations);
         described.put("pauseMin", pauseMin);
         described.put("pauseMax", pauseMax);
+        described.put(
+                "times", times.stream().map(ClinicLayout.TIME_FORMAT::format).toList());
+        described.put("rooms", rooms);
         if (embedded()) {
             described.put("capacity", capacity);
             described.put("reset", reset);
@@ -287,6 +299,20 @@ public final class SimulationOptions {
 
     public double pauseMax() {
         return pauseMax;
+    }
+
+    /**
+     * Where the clinics are: the embedded server makes them so; an external backend is expected to show them
+     * when {@code times} or {@code rooms} is given (its setup made them with the same options), else the
+     * clinics of data/clinics.csv.
+     */
+    public ClinicLayout layout() {
+        return new ClinicLayout(days, times, rooms);
+    }
+
+    /** True when the options name a layout of the backend's clinics, rather than leaving it to data/clinics.csv. */
+    public boolean layoutGiven() {
+        return layoutGiven;
     }
 
     public int capacity() {

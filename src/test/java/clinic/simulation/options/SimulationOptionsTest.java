@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clinic.contract.ClinicDay;
+import clinic.server.ClinicLayout;
 import clinic.server.FaultMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,11 +95,13 @@ class SimulationOptionsTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "students|0|students must be a whole number between 1 and 999, got 0",
+                "students|0|students must be a whole number between 1 and 100000, got 0",
                 "students|twenty|students must be a whole number, got 'twenty'",
                 "day|monday|day: unknown day 'monday' (expected one of: mon, tue, wed, thu, fri, sat, sun)",
                 "days|mon,someday|days: unknown day 'someday' (expected one of: mon, tue, wed, thu, fri, sat, sun, or all)",
                 "register|maybe|register must be true or false, got 'maybe'",
+                "times|18:00,late|times: 'late' is not a time of day HH:mm (e.g. 18:00)",
+                "rooms|51|rooms must be a whole number between 1 and 50, got 51",
                 "minReservations|0|minReservations must be a whole number between 1 and 100, got 0",
                 "maxReservations|-1|maxReservations must be a whole number between 1 and 100, got -1",
                 "pauseMin|-0.5|pauseMin must be a number between 0.0 and 60.0, got -0.5",
@@ -182,6 +185,17 @@ class SimulationOptionsTest {
     }
 
     @Test
+    void theClinicLayoutIsTheContractsUnlessTimesOrRoomsAreGiven() {
+        SimulationOptions standard = SimulationOptions.parse(Map.of());
+        SimulationOptions week = SimulationOptions.parse(Map.of("days", "all", "times", "16:00,17:00", "rooms", "10"));
+
+        assertThat(standard.layout()).isEqualTo(ClinicLayout.STANDARD);
+        assertThat(standard.layoutGiven()).isFalse();
+        assertThat(week.layout().slots()).hasSize(7 * 2 * 10);
+        assertThat(week.layoutGiven()).isTrue();
+    }
+
+    @Test
     void theReadmeListsEveryOption() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
 
@@ -215,7 +229,7 @@ class SimulationOptionsTest {
         assertThatThrownBy(() -> SimulationOptions.parse(
                         Map.of("profile", "constantRate", "usersPerSec", "3", "durationSeconds", "2.5")))
                 .hasMessage("Invalid simulation options:\n  - profile=constantRate needs usersPerSec × durationSeconds "
-                        + "to be a whole number of students between 1 and 999, got 3.0 × 2.5 = 7.5");
+                        + "to be a whole number of students between 1 and 100000, got 3.0 × 2.5 = 7.5");
         assertThatThrownBy(() -> SimulationOptions.parse(Map.of(
                         "profile", "constantRate", "usersPerSec", "5", "durationSeconds", "4", "students", "30")))
                 .hasMessage("Invalid simulation options:\n  - profile=constantRate brings usersPerSec × "
