@@ -83,7 +83,7 @@ public class ClinicReservationSimulation extends Simulation {
     @Override
     public void after() {
         try {
-            RunOutputs.write(options, ledger, audit.get());
+            RunOutputs.write(options, ledger, audit.get(), target);
         } finally {
             target.close();
         }

@@ -7,6 +7,10 @@ import clinic.server.ReferenceServer;
 import clinic.server.ServerConfig;
 import clinic.server.fixture.TestFixture;
 import clinic.server.service.PasswordHasher;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +23,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs the reference server until Ctrl-C.")
 class ServeCommand implements Callable<Integer> {
+
+    /** The command of {@code --controlled} that loads the fixture again, and the start of its answer. */
+    static final String RELOAD = "reload";
+
+    static final String RELOADED = "reloaded";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -80,6 +89,12 @@ class ServeCommand implements Callable<Integer> {
     Integer capacity;
 
     @Option(
+            names = "--controlled",
+            description = "for a harness that starts the server: a line 'reload' on standard input loads the "
+                    + "fixture again (answered 'reloaded'), and the end of standard input stops the server")
+    boolean controlled;
+
+    @Option(
             names = "--setup-students",
             paramLabel = "N",
             description = "create test students 01..N at start (N: 1-" + FixtureSpec.MAX_STUDENTS + ")")
@@ -137,10 +152,41 @@ class ServeCommand implements Callable<Integer> {
         if (config.fixture() != null) {
             printFixture(server.fixtureReport(), config.fixture());
         }
-        System.out.println("Ctrl-C stops it.");
+        System.out.println(controlled ? "The end of standard input stops it." : "Ctrl-C stops it.");
         System.out.flush();
+        if (controlled) {
+            followStandardInput(server, config.fixture());
+            server.close();
+            return 0;
+        }
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The harness's commands, one per line, until its end: the server lives exactly as long as the run that
+     * started it, even when that run dies without a word.
+     */
+    private static void followStandardInput(ReferenceServer server, FixtureSpec fixture) {
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try {
+            for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+                if (line.strip().equals(RELOAD)) {
+                    System.out.println(
+                            fixture == null
+                                    ? "nothing to reload: serve was started without --setup-clinics or --setup-students"
+                                    : RELOADED + " "
+                                            + server.loadFixture(fixture)
+                                                    .clinics()
+                                                    .size() + " clinics");
+                } else if (!line.isBlank()) {
+                    System.out.println("unknown command '" + line.strip() + "' (expected: " + RELOAD + ")");
+                }
+                System.out.flush();
+            }
+        } catch (IOException e) {
+            System.err.println("error: standard input failed, stopping: " + e.getMessage());
+        }
     }
 
     private ServerConfig configuration() {

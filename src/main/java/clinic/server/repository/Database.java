@@ -28,7 +28,7 @@ public final class Database implements AutoCloseable {
     /** Two cores: a handful of connections keeps the row-lock queue short without idle churn. */
     private static final int POOL_SIZE = 10;
 
-    private static final long CONNECTION_TIMEOUT_MS = 5_000;
+    private static final long CONNECTION_TIMEOUT_MS = 30_000;
     private static final String H2_PREFIX = "jdbc:h2:";
     private static final String H2_MEMORY_PREFIX = "jdbc:h2:mem:";
     private static final String POSTGRES_PREFIX = "jdbc:postgresql:";

@@ -1,37 +1,59 @@
 package clinic.simulation.backend;
 
-import clinic.server.FixtureReport;
-import clinic.server.FixtureSpec;
-import clinic.server.ReferenceServer;
-import clinic.server.ServerConfig;
+import clinic.contract.ClinicDay;
+import clinic.server.ClinicLayout;
+import clinic.server.FaultMode;
+import clinic.server.cli.ClinicServerCommand;
 import clinic.simulation.answers.LoginAnswer;
+import clinic.simulation.answers.ScheduleSnapshot;
+import clinic.simulation.backend.PreparedTarget.NotReadyException;
 import clinic.simulation.backend.TargetClient.Answer;
 import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.scenario.ClinicRequests;
 import clinic.simulation.scenario.StudentAccount;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded reference server: started in-process on a fresh in-memory database with the fixture of
- * the options, then warmed up. The server and the load generator share one JVM that starts cold, so the
- * first few hundred requests are slow until the JIT has compiled the server's request path; measured as
- * the load, that start-up cost turned a correct first run red. The warm-up sends that traffic before
- * the load, outside Gatling's statistics, then reloads the fixture, which also clears the rate limiter
- * and the fault counters, so the measured run starts exactly as a cold one would.
+ * The embedded reference server: {@code serve} in a JVM of its own, started with the run's fixture and
+ * stopped with the run. Its own process because the load generator and the server each hold one socket
+ * per student: ten thousand students are twenty thousand open files, past this machine's limit for one
+ * process, and two JVMs also keep the server's garbage collection and JIT out of the load generator's
+ * measurements. The server is warmed up before the load (a cold server turned a correct first run red),
+ * outside Gatling's statistics, then its fixture is reloaded, which also clears the rate limiter and the
+ * fault counters, so the measured run starts as a cold one would.
  */
-record EmbeddedTarget(ReferenceServer server, FixtureReport fixture) {
+final class EmbeddedTarget implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTarget.class);
+
+    private static final Pattern BASE_URL = Pattern.compile("Clinic reference server: (http://\\S+)");
+    private static final String RELOADED = "reloaded";
+    /** Hashing ten thousand passwords at start-up takes its time on two cores. */
+    private static final Duration START_DEADLINE = Duration.ofMinutes(10);
+
+    private static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
 
     /** Rounds of login, schedule read and reservation per warm-up worker. */
     private static final int WARM_UP_ROUNDS = 30;
@@ -40,40 +62,172 @@ record EmbeddedTarget(ReferenceServer server, FixtureReport fixture) {
     /** The warm-up stops here whatever it reached (a slow fault makes every reservation take 1.5 s). */
     private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(5);
 
-    /** The running server, warmed up, with the fixture freshly loaded; closed again on any failure. */
+    private final Process process;
+    private final Path log;
+    private final BufferedReader output;
+    private final Writer commands;
+    private final String baseUrl;
+
+    private EmbeddedTarget(Process process, Path log, BufferedReader output, Writer commands, String baseUrl) {
+        this.process = process;
+        this.log = log;
+        this.output = output;
+        this.commands = commands;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The server, running, warmed up and with a fresh fixture; stopped again on any failure. */
     static EmbeddedTarget start(SimulationOptions options, List<StudentAccount> students) {
-        FixtureSpec fixture =
-                new FixtureSpec(true, true, options.layout(), options.capacity(), options.students(), true);
-        ReferenceServer server = ReferenceServer.start(ServerConfig.defaults()
-                .withPasswordIterations(options.passwordIterations())
-                .withFaults(options.faults())
-                .withFixture(fixture));
+        Process process;
+        Path log;
         try {
-            warmUp(server, options, students);
-            FixtureReport loaded = server.loadFixture(fixture);
-            LOG.debug(
-                    "embedded reference server at {} (faults: {})",
-                    server.baseUrl(),
-                    options.faults().isEmpty() ? "none" : options.faults());
-            return new EmbeddedTarget(server, loaded);
+            log = Files.createTempFile("clinic-embedded-server-", ".log");
+            process = new ProcessBuilder(command(options))
+                    .redirectError(log.toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new NotReadyException("❌ 내장 reference server를 시작할 수 없습니다: " + e.getMessage(), e);
+        }
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Writer commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        EmbeddedTarget target = null;
+        try {
+            target = new EmbeddedTarget(
+                    process,
+                    log,
+                    output,
+                    commands,
+                    awaitLine(process, log, output, BASE_URL).group(1));
+            target.warmUp(options, students);
+            target.reload();
+            target.drainOutput();
+            LOG.debug("embedded reference server at {} (faults: {})", target.baseUrl, options.faults());
+            return target;
         } catch (RuntimeException e) {
-            server.close();
+            if (target != null) {
+                target.close();
+            } else {
+                process.destroyForcibly();
+            }
             throw e;
         }
     }
 
-    private static void warmUp(ReferenceServer server, SimulationOptions options, List<StudentAccount> students) {
-        TargetClient api = new TargetClient(server.baseUrl(), options.requestTimeout());
-        List<Long> clinicIds = server.fixtureReport().clinics().stream()
-                .map(clinic -> clinic.id())
-                .toList();
+    /** {@code serve} on a free port with the fixture of the options, controlled through standard input. */
+    private static List<String> command(SimulationOptions options) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g",
+                "-Dclinic.log.level=" + System.getProperty("serverLogLevel", "WARN"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ClinicServerCommand.class.getName(),
+                "serve",
+                "--controlled",
+                "--port",
+                "0",
+                "--password-iterations",
+                Integer.toString(options.passwordIterations()),
+                "--setup-clinics",
+                "--reset",
+                "--days",
+                options.layout().days().stream().map(ClinicDay::key).collect(Collectors.joining(",")),
+                "--times",
+                options.layout().times().stream()
+                        .map(ClinicLayout.TIME_FORMAT::format)
+                        .collect(Collectors.joining(",")),
+                "--rooms",
+                Integer.toString(options.layout().rooms()),
+                "--capacity",
+                Integer.toString(options.capacity()),
+                "--setup-students",
+                Integer.toString(options.students())));
+        for (FaultMode fault : options.faults()) {
+            command.addAll(List.of("--fault", fault.flag()));
+        }
+        return command;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    /** What the server logged (warnings and errors; everything with -DserverLogLevel=DEBUG). */
+    Path log() {
+        return log;
+    }
+
+    /** Loads the fixture again: the warm-up's seats and rate-limit history are gone. */
+    private void reload() {
+        try {
+            commands.write("reload\n");
+            commands.flush();
+        } catch (IOException e) {
+            throw new NotReadyException("❌ 내장 reference server가 응답하지 않습니다: " + e.getMessage(), e);
+        }
+        awaitLine(process, log, output, Pattern.compile("^" + RELOADED + " "));
+    }
+
+    /** Reads whatever else the server prints, so that a full pipe never blocks it. */
+    private void drainOutput() {
+        Thread drain = new Thread(
+                () -> {
+                    try {
+                        while (output.readLine() != null) {
+                            // the server's start-up lines were read before; nothing after them matters
+                        }
+                    } catch (IOException e) {
+                        LOG.debug("embedded server output closed", e);
+                    }
+                },
+                "embedded-server-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    /** Reads the server's output (bounded) until a line matches; fails when the server ends or is late. */
+    private static Matcher awaitLine(Process process, Path log, BufferedReader output, Pattern wanted) {
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            Future<Matcher> found = reader.submit(() -> {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    Matcher matcher = wanted.matcher(line);
+                    if (matcher.find()) {
+                        return matcher;
+                    }
+                }
+                return null;
+            });
+            Matcher matcher = found.get(START_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            if (matcher == null) {
+                throw new NotReadyException("❌ 내장 reference server가 시작하지 못했습니다 (exit " + process.waitFor() + "): "
+                        + String.join(" | ", Files.readAllLines(log)));
+            }
+            return matcher;
+        } catch (IOException e) {
+            throw new NotReadyException("❌ 내장 reference server의 로그를 읽을 수 없습니다: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotReadyException("❌ 내장 reference server를 기다리다 중단되었습니다", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new NotReadyException(
+                    "❌ 내장 reference server가 " + START_DEADLINE.toMinutes() + "분 안에 준비되지 않았습니다: " + e, e);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    /** Traffic of every kind before the load, so that the server's request path is compiled. */
+    private void warmUp(SimulationOptions options, List<StudentAccount> students) {
+        TargetClient api = new TargetClient(baseUrl, options.requestTimeout());
         long deadline = System.nanoTime() + WARM_UP_BUDGET.toNanos();
         ExecutorService workers = Executors.newFixedThreadPool(WARM_UP_WORKERS);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int worker = 0; worker < WARM_UP_WORKERS; worker++) {
                 int first = worker;
-                running.add(workers.submit(() -> warmUpWorker(api, students, clinicIds, first, deadline)));
+                running.add(workers.submit(() -> warmUpWorker(api, students, first, deadline)));
             }
             for (Future<?> future : running) {
                 future.get(WARM_UP_BUDGET.toMillis() + options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -86,8 +240,7 @@ record EmbeddedTarget(ReferenceServer server, FixtureReport fixture) {
         }
     }
 
-    private static Void warmUpWorker(
-            TargetClient api, List<StudentAccount> students, List<Long> clinicIds, int worker, long deadline)
+    private static Void warmUpWorker(TargetClient api, List<StudentAccount> students, int worker, long deadline)
             throws IOException {
         for (int round = 0; round < WARM_UP_ROUNDS && System.nanoTime() < deadline; round++) {
             StudentAccount student = students.get((worker + round * WARM_UP_WORKERS) % students.size());
@@ -96,13 +249,34 @@ record EmbeddedTarget(ReferenceServer server, FixtureReport fixture) {
             if (!answer.ok()) {
                 continue;
             }
-            api.get(ClinicRequests.WEEKLY_SCHEDULE, answer.token());
-            long clinicId = clinicIds.get(round % clinicIds.size());
+            Answer schedule = api.get(ClinicRequests.WEEKLY_SCHEDULE, answer.token());
+            ScheduleSnapshot.Answer read = ScheduleSnapshot.Answer.classify(schedule.status(), schedule.body());
+            if (!read.ok() || read.schedule().clinics().isEmpty()) {
+                continue;
+            }
+            List<ScheduleSnapshot.Clinic> clinics = read.schedule().clinics();
+            long clinicId = clinics.get(round % clinics.size()).id();
             api.post(
                     ClinicRequests.RESERVE,
                     Map.of("user_id", answer.studentId(), "clinic_id", clinicId),
                     answer.token());
         }
         return null;
+    }
+
+    /** Ends the server: the end of its standard input stops it; a server that does not stop is killed. */
+    @Override
+    public void close() {
+        try {
+            commands.close();
+            if (!process.waitFor(STOP_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }

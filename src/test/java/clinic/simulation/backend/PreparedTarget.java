@@ -1,7 +1,6 @@
 package clinic.simulation.backend;
 
 import clinic.contract.ClinicDay;
-import clinic.server.ReferenceServer;
 import clinic.simulation.answers.LoginAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.SimulationJson;
@@ -12,7 +11,9 @@ import clinic.simulation.scenario.ClinicRequests;
 import clinic.simulation.scenario.StudentAccount;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * prepared by setupCommand, checked to be this API and ready, with the BEFORE snapshot of its schedule.
  * Closing it stops the embedded server.
  *
- * @param server null for an external backend
+ * @param embedded the embedded server; null for an external backend
  * @param expectedClinics what the setup made, which the final schedule must show
  * @param before the schedule before any load, read as a fixture student
  * @param seatsHeldBefore seats of the target day already held by the run's students before the load
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public record PreparedTarget(
         String baseUrl,
         TargetHost host,
-        ReferenceServer server,
+        EmbeddedTarget embedded,
         List<ExpectedClinic> expectedClinics,
         ScheduleSnapshot before,
         int seatsHeldBefore)
@@ -59,12 +60,10 @@ public record PreparedTarget(
         if (options.embedded()) {
             EmbeddedTarget embedded = EmbeddedTarget.start(options, students);
             try {
-                List<ExpectedClinic> expected = embedded.fixture().clinics().stream()
-                        .map(clinic -> new ExpectedClinic(clinic.id(), clinic.day(), clinic.time(), clinic.room()))
-                        .toList();
-                return ready(options, students, embedded.server().baseUrl(), null, embedded.server(), expected);
+                return ready(
+                        options, students, embedded.baseUrl(), null, embedded, ExpectedClinic.of(options.layout()));
             } catch (RuntimeException e) {
-                embedded.server().close();
+                embedded.close();
                 throw e;
             }
         }
@@ -83,7 +82,7 @@ public record PreparedTarget(
             List<StudentAccount> students,
             String baseUrl,
             TargetHost host,
-            ReferenceServer server,
+            EmbeddedTarget embedded,
             List<ExpectedClinic> expected) {
         TargetClient api = new TargetClient(baseUrl, options.requestTimeout());
         checkIsTheApi(api, options);
@@ -93,7 +92,7 @@ public record PreparedTarget(
                 .flatMap(clinic -> clinic.students().stream())
                 .filter(student -> usernames.contains(student.username()))
                 .count();
-        return new PreparedTarget(baseUrl, host, server, expected, before, held);
+        return new PreparedTarget(baseUrl, host, embedded, expected, before, held);
     }
 
     /**
@@ -253,10 +252,15 @@ public record PreparedTarget(
         }
     }
 
+    /** The embedded server's log file, for the run folder; empty for an external backend. */
+    public Optional<Path> serverLog() {
+        return Optional.ofNullable(embedded).map(EmbeddedTarget::log);
+    }
+
     @Override
     public void close() {
-        if (server != null) {
-            server.close();
+        if (embedded != null) {
+            embedded.close();
         }
     }
 }

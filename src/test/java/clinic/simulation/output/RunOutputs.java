@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -27,6 +28,7 @@ public final class RunOutputs {
     public static final Logger CONSOLE = LoggerFactory.getLogger("clinic.simulation.Summary");
 
     static final String TEST_LOG_FILE = "clinic_test.log";
+    static final String SERVER_LOG_FILE = "embedded-server.log";
     /**
      * Set by the pom on the JVM the Gatling plugin forks: there a run that cannot start ends the JVM
      * itself, so that its reason is all the user reads instead of Gatling's and the plugin's stack traces.
@@ -77,8 +79,12 @@ public final class RunOutputs {
         }
     }
 
-    /** @param audit what the audit concluded; null when it could not read the final state */
-    public static void write(SimulationOptions options, RunLedger ledger, FinalStateAudit.Result audit) {
+    /**
+     * @param audit what the audit concluded; null when it could not read the final state
+     * @param target the backend, whose embedded server's log goes to the run folder too
+     */
+    public static void write(
+            SimulationOptions options, RunLedger ledger, FinalStateAudit.Result audit, PreparedTarget target) {
         Instant end = ledger.loadEnded() != null ? ledger.loadEnded() : Instant.now();
         Duration elapsed = ledger.loadStarted() == null ? Duration.ZERO : Duration.between(ledger.loadStarted(), end);
         RunSummary summary = RunSummary.of(
@@ -92,7 +98,16 @@ public final class RunOutputs {
         Path folder = RunFolder.locate(Path.of(options.resultsFolder()));
         write(folder.resolve(RunSummary.FILE), SimulationJson.write(summary));
         write(folder.resolve(TEST_LOG_FILE), ClinicTestLog.render(ledger, summary, options));
+        target.serverLog().ifPresent(log -> copy(log, folder.resolve(SERVER_LOG_FILE)));
         CONSOLE.info("📁 {}, {}: {}", RunSummary.FILE, TEST_LOG_FILE, folder.toAbsolutePath());
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
     }
 
     private static void write(Path file, String content) {

@@ -17,7 +17,9 @@ import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -55,7 +57,7 @@ public final class ClinicRequests {
                 .body(StringBody(
                         session -> SimulationJson.write(account(session).registrationPayload())))
                 .asJson()
-                .check(answerChecks("registration answer", RegistrationAnswer::classify));
+                .check(answerChecks("registration answer", RegistrationAnswer::classify, true));
     }
 
     HttpRequestActionBuilder login(String name) {
@@ -65,7 +67,7 @@ public final class ClinicRequests {
                 .body(StringBody(
                         session -> SimulationJson.write(account(session).loginPayload())))
                 .asJson()
-                .check(answerChecks("login answer", LoginAnswer::classify));
+                .check(answerChecks("login answer", LoginAnswer::classify, true));
     }
 
     HttpRequestActionBuilder weeklySchedule(
@@ -74,7 +76,7 @@ public final class ClinicRequests {
                 .get(WEEKLY_SCHEDULE)
                 .requestTimeout(timeout)
                 .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
-                .check(answerChecks(judgement, reader));
+                .check(answerChecks(judgement, reader, false));
     }
 
     HttpRequestActionBuilder weeklySchedule(String name) {
@@ -88,7 +90,7 @@ public final class ClinicRequests {
                 .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
                 .body(StringBody(ClinicRequests::reservationBody))
                 .asJson()
-                .check(answerChecks("rejection reason", ReservationAnswer::classify));
+                .check(answerChecks("rejection reason", ReservationAnswer::classify, true));
     }
 
     static StudentAccount account(Session session) {
@@ -104,30 +106,33 @@ public final class ClinicRequests {
     }
 
     /**
-     * Keeps the answer (status, body, response time), reads it once into {@link SessionKeys#ANSWER}, then
-     * judges what was read. Gatling applies a request's checks in order (status scope first), each seeing
-     * the session as the earlier ones left it. A failed judgement reads {@code <judgement>, found <what is
-     * wrong>} in the Errors table, e.g. {@code rejection reason, found OCCUPIED}.
+     * Keeps the answer (status, response time, and the body when {@code keepBody}: not a schedule, which
+     * grows with the week), reads it once into {@link SessionKeys#ANSWER}, then judges what was read.
+     * Gatling applies a request's checks in order (status scope first), each seeing the session as the
+     * earlier ones left it. A failed judgement reads {@code <judgement>, found <what is wrong>} in the
+     * Errors table, e.g. {@code rejection reason, found OCCUPIED}.
      */
     private static CheckBuilder[] answerChecks(
-            String judgement, BiFunction<Integer, String, ? extends JudgedAnswer> reader) {
-        return new CheckBuilder[] {
-            status().saveAs(SessionKeys.STATUS),
-            responseTimeInMillis().saveAs(SessionKeys.LATENCY_MS),
-            bodyString().saveAs(SessionKeys.BODY),
-            bodyString()
-                    .transformWithSession(
-                            (body, session) -> (Object) reader.apply(session.getInt(SessionKeys.STATUS), body))
-                    .saveAs(SessionKeys.ANSWER),
-            bodyString()
-                    .transformWithSession((body, session) -> {
-                        String failure =
-                                session.<JudgedAnswer>get(SessionKeys.ANSWER).failure();
-                        return failure == null ? ACCEPTABLE : failure;
-                    })
-                    .is(ACCEPTABLE)
-                    .name(judgement)
-                    .logActualValueInError(true)
-        };
+            String judgement, BiFunction<Integer, String, ? extends JudgedAnswer> reader, boolean keepBody) {
+        List<CheckBuilder> checks = new ArrayList<>(List.of(
+                status().saveAs(SessionKeys.STATUS), responseTimeInMillis().saveAs(SessionKeys.LATENCY_MS)));
+        if (keepBody) {
+            checks.add(bodyString().saveAs(SessionKeys.BODY));
+        }
+        checks.addAll(List.of(
+                bodyString()
+                        .transformWithSession(
+                                (body, session) -> (Object) reader.apply(session.getInt(SessionKeys.STATUS), body))
+                        .saveAs(SessionKeys.ANSWER),
+                bodyString()
+                        .transformWithSession((body, session) -> {
+                            String failure = session.<JudgedAnswer>get(SessionKeys.ANSWER)
+                                    .failure();
+                            return failure == null ? ACCEPTABLE : failure;
+                        })
+                        .is(ACCEPTABLE)
+                        .name(judgement)
+                        .logActualValueInError(true)));
+        return checks.toArray(CheckBuilder[]::new);
     }
 }

@@ -191,7 +191,7 @@ public final class ClinicSteps {
                 answer.failure(),
                 status(session),
                 latency(session),
-                body(session),
+                answer.ok() ? null : body(session),
                 Instant.now()));
         return answer.ok()
                 ? session.set(SessionKeys.TOKEN, answer.token()).set(SessionKeys.STUDENT_ID, answer.studentId())
@@ -210,15 +210,17 @@ public final class ClinicSteps {
                 answer.failure(),
                 status(session),
                 latency(session),
-                answer.ok() ? null : body(session),
+                null,
                 Instant.now()));
+        // the whole week's schedule must not wait in every student's session through the rendezvous
+        Session withoutSchedule = session.remove(SessionKeys.ANSWER);
         if (!answer.ok()) {
-            return session;
+            return withoutSchedule;
         }
         List<Long> visible = answer.schedule().on(days).stream()
                 .map(ScheduleSnapshot.Clinic::id)
                 .toList();
-        return session.set(
+        return withoutSchedule.set(
                 SessionKeys.PLAN, planner.plan(ClinicRequests.account(session).index(), visible));
     }
 
