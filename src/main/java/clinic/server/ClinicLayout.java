@@ -69,6 +69,20 @@ public record ClinicLayout(List<ClinicDay> days, List<LocalTime> times, int room
         return slots;
     }
 
+    /**
+     * {@code count} more clinics beside the layout, for a fixture that closes some: on its first day at its
+     * first time, in the rooms after the layout's last ({@code 9강의실}, {@code 10강의실}... for the
+     * contract's), each with a teacher of its own. Beside, not among: the layout's clinics, their seats and
+     * what the schedule shows stay as they are.
+     */
+    public List<Slot> closedSlots(int count) {
+        List<Slot> slots = new ArrayList<>();
+        for (int k = 1; k <= count; k++) {
+            slots.add(new Slot(days.get(0), times.get(0), teachers() + k));
+        }
+        return slots;
+    }
+
     /** How many teachers (and rooms) the layout needs: one per room of a day. */
     public int teachers() {
         return times.size() * rooms;

@@ -15,10 +15,18 @@ public enum FaultMode {
     /** Every {@link #EVERY_NTH}th successful reservation is committed but answered 409 occupied. */
     PHANTOM("phantom"),
     /**
-     * The already-reserved check and its unique constraint are bypassed (in-memory H2 only), and every
-     * {@link #EVERY_NTH}th successful reservation inserts its row twice.
+     * The already-reserved check is made only before the clinic row is locked, and the unique constraint
+     * behind it is dropped (in-memory H2 only): a double click, two requests of one student at once, books
+     * the seat twice. {@link #DOUBLE_CLICK_RACE_WINDOW} between the check and the booking lets the second
+     * click pass the check before the first one has committed.
      */
-    DOUBLE_BOOK("double-book"),
+    DOUBLE_CLICK("double-click"),
+    /** Students with two no-shows or more book like anyone else: the no-show check is skipped. */
+    NO_SHOW_IGNORED("no-show-ignored"),
+    /** Inactive (closed) clinics take bookings: the reservation_closed check is skipped. */
+    CLOSED_IGNORED("closed-ignored"),
+    /** Anybody logged in may book for any student, as production does (an IDOR): the forbidden check is skipped. */
+    FOREIGN_BOOKING("foreign-booking"),
     /** The schedule shows one clinic per day and time and no {@code clinics} list, like production. */
     HIDDEN_CLINICS("hidden-clinics"),
     /** Every {@link #EVERY_NTH}th reservation request answers 500 and writes nothing. */
@@ -32,10 +40,12 @@ public enum FaultMode {
      */
     SLOW_LOGIN("slow-login");
 
-    /** Lost-write, phantom, double-book and server-errors hit the 1st, 5th, 9th... occurrence. */
+    /** Lost-write, phantom and server-errors hit the 1st, 5th, 9th... occurrence. */
     public static final int EVERY_NTH = 4;
     /** Overbook: time between the unlocked read of the seat count and the write of count + 1. */
     public static final Duration OVERBOOK_RACE_WINDOW = Duration.ofMillis(200);
+    /** Double-click: time between the unlocked already-reserved check and the locked booking. */
+    public static final Duration DOUBLE_CLICK_RACE_WINDOW = Duration.ofMillis(100);
     /** Slow: delay before each reservation is processed, outside the transaction. */
     public static final Duration SLOW_DELAY = Duration.ofMillis(1500);
     /** Slow-login: the hashing work of one login (Django hashes a student's password twice). */

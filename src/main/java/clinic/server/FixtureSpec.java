@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param resetClinics   delete the existing test clinics (and their reservations) first
  * @param layout         where the clinics are; the contract's eight Monday clinics by default
  * @param capacity       capacity of each clinic (1 to {@link #MAX_CAPACITY} when {@code clinics})
+ * @param closedClinics  inactive clinics beside the layout's (they answer reservation_closed), 0 = none
  * @param students       number of test students {@code test_student_01..NN} to create (0 = none)
+ * @param noShowStudents the last students of the roster given two no-shows (blocked this week), 0 = none
  * @param resetPasswords set existing test students' password back to {@code testpass123}
  */
 public record FixtureSpec(
@@ -17,7 +19,9 @@ public record FixtureSpec(
         boolean resetClinics,
         ClinicLayout layout,
         int capacity,
+        int closedClinics,
         int students,
+        int noShowStudents,
         boolean resetPasswords) {
 
     public static final int DEFAULT_CAPACITY = 6;
@@ -26,6 +30,8 @@ public record FixtureSpec(
     public static final int MAX_STUDENTS = 100_000;
     /** A clinic is a class room: a thousand seats is already beyond any. */
     public static final int MAX_CAPACITY = 1_000;
+    /** The no-show count a fixture student blocked this week gets: the contract blocks from two. */
+    public static final int BLOCKING_NO_SHOWS = 2;
 
     public FixtureSpec {
         Objects.requireNonNull(layout, "layout");
@@ -37,15 +43,37 @@ public record FixtureSpec(
             throw new IllegalArgumentException(
                     "student count must be between 0 and " + MAX_STUDENTS + ", got " + students);
         }
+        if (closedClinics < 0 || closedClinics > (clinics ? ClinicLayout.MAX_ROOMS : 0)) {
+            throw new IllegalArgumentException("closed clinics must be between 0 and "
+                    + (clinics ? ClinicLayout.MAX_ROOMS : 0) + ", got " + closedClinics);
+        }
+        if (noShowStudents < 0 || noShowStudents > students) {
+            throw new IllegalArgumentException(
+                    "no-show students must be between 0 and the " + students + " students, got " + noShowStudents);
+        }
     }
 
-    /** The contract's eight Monday clinics. */
+    /** The contract's eight Monday clinics, all open, and students without no-shows. */
     public FixtureSpec(boolean clinics, boolean resetClinics, int capacity, int students, boolean resetPasswords) {
-        this(clinics, resetClinics, ClinicLayout.STANDARD, capacity, students, resetPasswords);
+        this(clinics, resetClinics, ClinicLayout.STANDARD, capacity, 0, students, 0, resetPasswords);
     }
 
     /** Eight fresh clinics of the default capacity and the 20 default students. */
     public static FixtureSpec standard() {
         return new FixtureSpec(true, true, DEFAULT_CAPACITY, DEFAULT_STUDENTS, false);
+    }
+
+    public FixtureSpec withLayout(ClinicLayout other) {
+        return new FixtureSpec(
+                clinics, resetClinics, other, capacity, closedClinics, students, noShowStudents, resetPasswords);
+    }
+
+    public FixtureSpec withClosedClinics(int count) {
+        return new FixtureSpec(
+                clinics, resetClinics, layout, capacity, count, students, noShowStudents, resetPasswords);
+    }
+
+    public FixtureSpec withNoShowStudents(int count) {
+        return new FixtureSpec(clinics, resetClinics, layout, capacity, closedClinics, students, count, resetPasswords);
     }
 }

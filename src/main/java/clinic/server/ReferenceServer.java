@@ -54,9 +54,9 @@ public final class ReferenceServer implements AutoCloseable {
         try {
             Jdbi jdbi = Jdbi.create(database.dataSource());
             ClinicRepository repository = new ClinicRepository();
-            if (config.faults().contains(FaultMode.DOUBLE_BOOK)) {
+            if (config.faults().contains(FaultMode.DOUBLE_CLICK)) {
                 if (!database.isInMemoryH2()) {
-                    throw new ServerStartException("fault double-book drops a unique constraint and is refused on "
+                    throw new ServerStartException("fault double-click drops a unique constraint and is refused on "
                             + Database.masked(database.url()) + ": use it only with the in-memory H2 database");
                 }
                 jdbi.useHandle(repository::dropOneReservationPerStudentConstraint);

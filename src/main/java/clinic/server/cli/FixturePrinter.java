@@ -24,12 +24,25 @@ final class FixturePrinter {
             byDay.forEach((day, ofDay) -> out.println("  • " + day + ": " + ofDay.size() + "개, "
                     + ofDay.get(0).time() + "–" + ofDay.get(ofDay.size() - 1).time() + ", 정원 "
                     + ofDay.get(0).capacity() + "명 (id " + ofDay.get(0).id() + "…)"));
+            printClosed(out, clinics);
             return;
         }
         for (FixtureClinic clinic : clinics) {
             out.println("  • " + (byDay.size() > 1 ? koreanDay(clinic) + " " : "") + clinic.time() + " - "
                     + clinic.subject() + " (" + clinic.room() + ") - " + clinic.teacherName() + " - 정원 "
-                    + clinic.capacity() + "명 (id " + clinic.id() + ")");
+                    + clinic.capacity() + "명 (id " + clinic.id() + ")" + (clinic.active() ? "" : " 🔒 마감"));
+        }
+        printClosed(out, clinics);
+    }
+
+    /** The closed clinics' ids, as the simulation's -DclosedClinicIds wants them; nothing when none is closed. */
+    private static void printClosed(PrintStream out, List<FixtureClinic> clinics) {
+        String closed = clinics.stream()
+                .filter(clinic -> !clinic.active())
+                .map(clinic -> Long.toString(clinic.id()))
+                .collect(Collectors.joining(","));
+        if (!closed.isEmpty()) {
+            out.println("🔒 마감된 클리닉 (reservation_closed): -DclosedClinicIds=" + closed);
         }
     }
 

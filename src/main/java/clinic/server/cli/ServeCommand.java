@@ -1,5 +1,6 @@
 package clinic.server.cli;
 
+import clinic.server.ClinicLayout;
 import clinic.server.FaultMode;
 import clinic.server.FixtureReport;
 import clinic.server.FixtureSpec;
@@ -7,6 +8,7 @@ import clinic.server.ReferenceServer;
 import clinic.server.ServerConfig;
 import clinic.server.fixture.TestFixture;
 import clinic.server.service.PasswordHasher;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,10 +26,14 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs the reference server until Ctrl-C.")
 class ServeCommand implements Callable<Integer> {
 
-    /** The command of {@code --controlled} that loads the fixture again, and the start of its answer. */
+    /**
+     * The command of {@code --controlled} that loads the fixture again, and the start of its answer, which
+     * goes on with the fixture's clinics as a JSON array (ids, places, open or closed).
+     */
     static final String RELOAD = "reload";
 
     static final String RELOADED = "reloaded";
+    private static final ObjectMapper CLINICS_JSON = new ObjectMapper();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -89,9 +95,22 @@ class ServeCommand implements Callable<Integer> {
     Integer capacity;
 
     @Option(
+            names = "--closed-clinics",
+            paramLabel = "K",
+            description = "with --setup-clinics: add K inactive clinics beside the layout's (reservation_closed)")
+    Integer closedClinics;
+
+    @Option(
+            names = "--no-show-students",
+            paramLabel = "K",
+            description = "with --setup-students: give the last K students two no-shows (blocked this week)")
+    Integer noShowStudents;
+
+    @Option(
             names = "--controlled",
             description = "for a harness that starts the server: a line 'reload' on standard input loads the "
-                    + "fixture again (answered 'reloaded'), and the end of standard input stops the server")
+                    + "fixture again (answered 'reloaded' and its clinics as JSON), and the end of standard input "
+                    + "stops the server")
     boolean controlled;
 
     @Option(
@@ -123,9 +142,16 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!setupClinics && (resetClinics || capacity != null || layout.given())) {
+        if (!setupClinics && (resetClinics || capacity != null || layout.given() || closedClinics != null)) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--reset, --capacity, --days, --times and --rooms need --setup-clinics");
+                    spec.commandLine(),
+                    "--reset, --capacity, --days, --times, --rooms and --closed-clinics need --setup-clinics");
+        }
+        if (closedClinics != null) {
+            OptionRange.require(spec, "--closed-clinics", closedClinics, 0, ClinicLayout.MAX_ROOMS);
+        }
+        if (setupStudents == null && noShowStudents != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--no-show-students needs --setup-students");
         }
         OptionRange.require(spec, "--port", port, 0, 65_535);
         OptionRange.require(spec, "--rate-limit", rateLimit, 0, ServerConfig.MAX_RATE_LIMIT_REQUESTS);
@@ -176,9 +202,8 @@ class ServeCommand implements Callable<Integer> {
                             fixture == null
                                     ? "nothing to reload: serve was started without --setup-clinics or --setup-students"
                                     : RELOADED + " "
-                                            + server.loadFixture(fixture)
-                                                    .clinics()
-                                                    .size() + " clinics");
+                                            + CLINICS_JSON.writeValueAsString(
+                                                    server.loadFixture(fixture).clinics()));
                 } else if (!line.isBlank()) {
                     System.out.println("unknown command '" + line.strip() + "' (expected: " + RELOAD + ")");
                 }
@@ -198,7 +223,9 @@ class ServeCommand implements Callable<Integer> {
                             resetClinics,
                             layout.layout(),
                             capacity == null ? FixtureSpec.DEFAULT_CAPACITY : capacity,
+                            closedClinics == null ? 0 : closedClinics,
                             setupStudents == null ? 0 : setupStudents,
+                            noShowStudents == null ? 0 : noShowStudents,
                             false)
                     : null;
             return ServerConfig.defaults()

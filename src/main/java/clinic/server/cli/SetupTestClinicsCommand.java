@@ -22,6 +22,13 @@ class SetupTestClinicsCommand implements Callable<Integer> {
     @Option(names = "--capacity", paramLabel = "N", description = "seats per clinic (default: ${DEFAULT-VALUE})")
     int capacity = FixtureSpec.DEFAULT_CAPACITY;
 
+    @Option(
+            names = "--closed-clinics",
+            paramLabel = "K",
+            description = "add K inactive clinics beside the layout's (first day, first time, the next rooms): "
+                    + "they answer reservation_closed (default: ${DEFAULT-VALUE})")
+    int closedClinics;
+
     @Mixin
     ClinicLayoutOptions layout;
 
@@ -35,7 +42,9 @@ class SetupTestClinicsCommand implements Callable<Integer> {
     public Integer call() {
         OptionRange.require(spec, "--capacity", capacity, 1, FixtureSpec.MAX_CAPACITY);
         ClinicLayout chosen = layout.layout();
-        TestFixture.ClinicSetup setup = database.withFixture(fixture -> fixture.setupClinics(reset, chosen, capacity));
+        OptionRange.require(spec, "--closed-clinics", closedClinics, 0, ClinicLayout.MAX_ROOMS);
+        TestFixture.ClinicSetup setup =
+                database.withFixture(fixture -> fixture.setupClinics(reset, chosen, capacity, closedClinics));
         if (reset) {
             System.out.println("🗑️  기존 테스트 클리닉 " + setup.deleted() + "개 삭제");
         }

@@ -20,6 +20,12 @@ class SetupTestStudentsCommand implements Callable<Integer> {
     @Option(names = "--reset-passwords", description = "set existing test students' password back to testpass123")
     boolean resetPasswords;
 
+    @Option(
+            names = "--no-show-students",
+            paramLabel = "K",
+            description = "give the last K students two no-shows: blocked this week (default: ${DEFAULT-VALUE})")
+    int noShowStudents;
+
     @Mixin
     FixtureDatabaseOptions database;
 
@@ -29,11 +35,18 @@ class SetupTestStudentsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionRange.require(spec, "--count", count, 1, FixtureSpec.MAX_STUDENTS);
-        TestFixture.StudentSetup setup = database.withFixture(fixture -> fixture.setupStudents(count, resetPasswords));
+        OptionRange.require(spec, "--no-show-students", noShowStudents, 0, count);
+        TestFixture.StudentSetup setup =
+                database.withFixture(fixture -> fixture.setupStudents(count, resetPasswords, noShowStudents));
         System.out.println("✅ 학생 " + setup.created() + "명 생성, 기존 " + setup.existing() + "명 유지"
                 + (resetPasswords ? " (비밀번호 " + setup.passwordsReset() + "명 초기화)" : ""));
         System.out.println("   아이디 " + setup.usernames().get(0) + " … "
                 + setup.usernames().get(count - 1) + ", 비밀번호 " + TestFixture.PASSWORD);
+        if (noShowStudents > 0) {
+            System.out.println("   노쇼 " + FixtureSpec.BLOCKING_NO_SHOWS + "회 (금주 예약 불가): "
+                    + setup.usernames().get(count - noShowStudents) + " … "
+                    + setup.usernames().get(count - 1));
+        }
         return 0;
     }
 }

@@ -339,6 +339,22 @@ public final class ClinicRepository {
                 .one();
     }
 
+    public void deactivateClinic(Handle h, long clinicId) {
+        h.createUpdate("UPDATE clinics SET is_active = FALSE WHERE id = :id")
+                .bind("id", clinicId)
+                .execute();
+    }
+
+    /** Fixture: the no-show count of these users. */
+    public void setNoShows(Handle h, List<String> usernames, int noShows) {
+        for (List<String> chunk : chunks(usernames)) {
+            h.createUpdate("UPDATE users SET no_show = :noShows WHERE username IN (<usernames>)")
+                    .bind("noShows", noShows)
+                    .bindList("usernames", chunk)
+                    .execute();
+        }
+    }
+
     public void reactivateClinic(Handle h, long clinicId, int capacity) {
         h.createUpdate("UPDATE clinics SET is_active = TRUE, capacity = :capacity WHERE id = :id")
                 .bind("capacity", capacity)

@@ -282,7 +282,7 @@ public final class ClinicService {
         if (faults.isOn(FaultMode.SLOW)) {
             FaultInjector.pause(FaultMode.SLOW_DELAY);
         }
-        if (userId != caller.id() && !caller.isStaff()) {
+        if (userId != caller.id() && !caller.isStaff() && !faults.isOn(FaultMode.FOREIGN_BOOKING)) {
             return new ReservationOutcome.Forbidden();
         }
         Optional<UserAccount> student =
@@ -314,10 +314,14 @@ public final class ClinicService {
         Optional<ClinicSeats> seats;
         try (Handle h = jdbi.open()) {
             seats = repository.readClinicSeats(h, clinicId);
-            Optional<ReservationOutcome> refusal = refusal(h, seats, student);
+            Optional<ReservationOutcome> refusal = refusal(h, seats, student, false);
             if (refusal.isPresent()) {
                 return refusal.get();
             }
+        }
+        if (faults.isOn(FaultMode.DOUBLE_CLICK)) {
+            // The fault: the already-reserved check above, then a window before the booking skips it.
+            FaultInjector.pause(FaultMode.DOUBLE_CLICK_RACE_WINDOW);
         }
         if (faults.isOn(FaultMode.OVERBOOK)) {
             // The fault: a wide window between the read above and a blind write of the count read there.
@@ -326,24 +330,29 @@ public final class ClinicService {
         }
         return jdbi.inTransaction(h -> {
             Optional<ClinicSeats> locked = repository.lockClinicSeats(h, clinicId);
-            Optional<ReservationOutcome> lockedRefusal = refusal(h, locked, student);
+            Optional<ReservationOutcome> lockedRefusal = refusal(h, locked, student, true);
             return lockedRefusal.isPresent() ? lockedRefusal.get() : book(h, locked.get(), student);
         });
     }
 
-    /** Checks #3 to #7 of the contract against the clinic row read by the caller; empty when booking may go on. */
-    private Optional<ReservationOutcome> refusal(Handle h, Optional<ClinicSeats> found, UserAccount student) {
+    /**
+     * Checks #3 to #7 of the contract against the clinic row read by the caller, {@code locked} or not;
+     * empty when booking may go on. The business-rule faults skip their check here.
+     */
+    private Optional<ReservationOutcome> refusal(
+            Handle h, Optional<ClinicSeats> found, UserAccount student, boolean locked) {
         if (found.isEmpty()) {
             return Optional.of(new ReservationOutcome.UnknownClinic());
         }
         ClinicSeats seats = found.get();
-        if (!seats.active()) {
+        if (!seats.active() && !faults.isOn(FaultMode.CLOSED_IGNORED)) {
             return Optional.of(new ReservationOutcome.Closed());
         }
-        if (!faults.isOn(FaultMode.DOUBLE_BOOK) && repository.isReserved(h, seats.id(), student.id())) {
+        boolean checksReserved = !(locked && faults.isOn(FaultMode.DOUBLE_CLICK));
+        if (checksReserved && repository.isReserved(h, seats.id(), student.id())) {
             return Optional.of(new ReservationOutcome.AlreadyReserved());
         }
-        if (student.isStudent() && student.noShow() >= NO_SHOW_LIMIT) {
+        if (student.isStudent() && student.noShow() >= NO_SHOW_LIMIT && !faults.isOn(FaultMode.NO_SHOW_IGNORED)) {
             return Optional.of(new ReservationOutcome.NoShowBlocked(student.name(), student.noShow()));
         }
         if (seats.reservedCount() >= seats.capacity()) {
@@ -355,11 +364,8 @@ public final class ClinicService {
     /** Inserts the reservation (the database counts the seat); the counting faults act here. */
     private ReservationOutcome book(Handle h, ClinicSeats seats, UserAccount student) {
         boolean faultHit = faults.countsSuccesses() && faults.hitThisSuccess();
-        int rows = faultHit && faults.isOn(FaultMode.DOUBLE_BOOK) ? 2 : 1;
-        for (int i = 0; i < rows; i++) {
-            repository.insertReservation(h, seats.id(), student.id());
-        }
-        int reservedAfter = seats.reservedCount() + rows;
+        repository.insertReservation(h, seats.id(), student.id());
+        int reservedAfter = seats.reservedCount() + 1;
         if (faults.isOn(FaultMode.OVERBOOK)) {
             repository.writeReservedCount(h, seats.id(), reservedAfter);
         }

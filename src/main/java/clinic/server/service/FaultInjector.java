@@ -31,14 +31,14 @@ public final class FaultInjector {
 
     /**
      * Counts a reservation that is about to succeed; true for the 1st, 5th, 9th... The caller asks only
-     * when a counting fault (lost-write, phantom, double-book) is on.
+     * when a counting fault (lost-write, phantom) is on.
      */
     public boolean hitThisSuccess() {
         return isNth(successfulReservations.getAndIncrement());
     }
 
     public boolean countsSuccesses() {
-        return isOn(FaultMode.LOST_WRITE) || isOn(FaultMode.PHANTOM) || isOn(FaultMode.DOUBLE_BOOK);
+        return isOn(FaultMode.LOST_WRITE) || isOn(FaultMode.PHANTOM);
     }
 
     public void reset() {
