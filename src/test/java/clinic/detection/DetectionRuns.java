@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.detection.SeriesOfRuns.JudgedRun;
 import clinic.server.FaultMode;
+import clinic.server.FixtureReport;
 import clinic.server.FixtureSpec;
 import clinic.server.ReferenceServer;
 import clinic.server.ServerConfig;
@@ -18,11 +19,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -37,6 +41,14 @@ final class DetectionRuns {
     static final int RUNS_PER_FAULT = 5;
     /** Runs per database against the correct server: none may fail. */
     static final int RUNS_PER_CLEAN_SERIES = 10;
+
+    /**
+     * The standard fixture with what the business rules need, as the embedded target makes it: one blocked
+     * student (the last) and one closed clinic, which each run is told about as an external backend's
+     * user would tell it.
+     */
+    static final FixtureSpec FIXTURE =
+            FixtureSpec.standard().withNoShowStudents(1).withClosedClinics(1);
 
     /** {@code -Ddetection.seed=N} repeats a build's seeds (N, N+1, ...); by default each JVM draws its own. */
     static final String SEED_PROPERTY = "detection.seed";
@@ -61,6 +73,7 @@ final class DetectionRuns {
                 symptom.detectingCheck(),
                 true,
                 serverConfig().withFaults(Set.of(fault)),
+                symptom.simulationOptions(),
                 RUNS_PER_FAULT,
                 symptom::problems);
         assertThat(series.asExpected())
@@ -87,6 +100,7 @@ final class DetectionRuns {
                     CleanRun.CHECK,
                     false,
                     serverConfig().withJdbcUrl(database.jdbcUrl()),
+                    Map.of(),
                     RUNS_PER_CLEAN_SERIES,
                     CleanRun::alarms);
             assertThat(series.asExpected())
@@ -103,14 +117,23 @@ final class DetectionRuns {
             String check,
             boolean expectsDetection,
             ServerConfig config,
+            Map<String, String> options,
             int runs,
             Function<LoadTestRun, List<String>> judge) {
         Path results = cleared(directory().resolve("runs").resolve(target.replaceAll("[^A-Za-z0-9-]+", "_")));
         List<JudgedRun> judged = new ArrayList<>();
         try (ReferenceServer server = ReferenceServer.start(config)) {
             for (long seed : seeds(runs)) {
-                server.loadFixture(FixtureSpec.standard());
-                LoadTestRun run = LoadTestRun.against(server.baseUrl(), seed, results);
+                FixtureReport fixture = server.loadFixture(FIXTURE);
+                Map<String, String> runOptions = new LinkedHashMap<>(options);
+                runOptions.put("noShowStudents", Integer.toString(FIXTURE.noShowStudents()));
+                runOptions.put(
+                        "closedClinicIds",
+                        fixture.clinics().stream()
+                                .filter(clinic -> !clinic.active())
+                                .map(clinic -> Long.toString(clinic.id()))
+                                .collect(Collectors.joining(",")));
+                LoadTestRun run = LoadTestRun.against(server.baseUrl(), seed, results, runOptions);
                 judged.add(new JudgedRun(
                         seed,
                         run.wallTime().toMillis(),

@@ -1,12 +1,15 @@
 package clinic.detection;
 
 import clinic.server.FaultMode;
+import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.output.RunSummary.FinalClinic;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +26,14 @@ public enum FaultSymptom {
     OVERBOOK(FaultMode.OVERBOOK, "audit OVER_CAPACITY", FaultSymptom::overCapacity),
     LOST_WRITE(FaultMode.LOST_WRITE, "audit ACCEPTED_MISSING", FaultSymptom::acceptedMissing),
     PHANTOM(FaultMode.PHANTOM, "audit PHANTOM_RESERVATION", FaultSymptom::phantom),
-    DOUBLE_BOOK(FaultMode.DOUBLE_BOOK, "audit DUPLICATE_STUDENT", FaultSymptom::duplicate),
+    DOUBLE_CLICK(FaultMode.DOUBLE_CLICK, "audit DUPLICATE_STUDENT", FaultSymptom::duplicate),
+    NO_SHOW_IGNORED(FaultMode.NO_SHOW_IGNORED, "audit NO_SHOW_NOT_BLOCKED", FaultSymptom::noShowNotBlocked),
+    CLOSED_IGNORED(FaultMode.CLOSED_IGNORED, "audit CLOSED_CLINIC_BOOKED", FaultSymptom::closedClinicBooked),
+    FOREIGN_BOOKING(
+            FaultMode.FOREIGN_BOOKING,
+            "audit FOREIGN_BOOKING (-DstrictSecurity=true)",
+            FaultSymptom::foreignBooking,
+            Map.of("strictSecurity", "true")),
     HIDDEN_CLINICS(FaultMode.HIDDEN_CLINICS, "audit CLINIC_NOT_VISIBLE", FaultSymptom::hiddenClinics),
     SERVER_ERRORS(FaultMode.SERVER_ERRORS, "audit TECHNICAL_FAILURES", FaultSymptom::serverErrors),
     SLOW(FaultMode.SLOW, "assertion Reserve p95 < p95Ms (only)", FaultSymptom::onlyP95);
@@ -37,10 +47,21 @@ public enum FaultSymptom {
             "^" + CLINIC + " holds (\\d+) students for a capacity of (\\d+) \\(roster (\\d+), current_count (\\d+)\\)");
     private static final Pattern ACCEPTED_MISSING = Pattern.compile("^the reservation of " + STUDENT + " in " + CLINIC
             + " was answered 200 but the student is not in its final roster$");
+    private static final String ANSWERS = "([A-Z_]+(?:, [A-Z_]+)*)";
     private static final Pattern PHANTOM_RESERVATION = Pattern.compile("^" + STUDENT + " is in the roster of " + CLINIC
-            + " but was not there before and no reservation of it was answered 200 \\(answers: OCCUPIED\\)$");
-    private static final Pattern DUPLICATE_STUDENT =
-            Pattern.compile("^" + CLINIC + " lists " + STUDENT + " (\\d+) times$");
+            + " but was not there before and no reservation of it was answered 200 \\(answers: " + ANSWERS + "\\)$");
+    private static final Pattern DUPLICATE_STUDENT = Pattern.compile(
+            "^" + CLINIC + " lists " + STUDENT + " (\\d+) times \\(its answers there: " + ANSWERS + "\\)$");
+    private static final Pattern NO_SHOW_NOT_BLOCKED = Pattern.compile("^(test_student_\\d+) has no_show 2 and must be "
+            + "refused \\(no_show_blocked\\), but (was answered [A-Z_ ×\\d,]+)?( and )?(is in the final roster of "
+            + "(.+))?$");
+    private static final Pattern CLOSED_CLINIC_BOOKED = Pattern.compile("^clinic (\\d+) is closed and must be refused "
+            + "\\(reservation_closed\\), but was answered ((RESERVED|OCCUPIED|ALREADY_RESERVED|NO_SHOW_BLOCKED) "
+            + "×\\d+(, )?)+$");
+    private static final Pattern FOREIGN_REQUEST_TAKEN_UP =
+            Pattern.compile("^(test_student_\\d+) sent POST /clinics/reserve/ "
+                    + "\\{\"user_id\": \\d+, \"clinic_id\": \\d+\\} with its own token, for (test_student_\\d+), and the "
+                    + "backend took it up \\(([A-Z_]+), HTTP \\d+\\) instead of refusing it \\(403 forbidden\\)$");
     private static final Pattern CLINIC_NOT_VISIBLE = Pattern.compile(
             "^clinic \\(mon \\d\\d:\\d\\d ([^)]+)\\) made by the setup is not in the final schedule \\(the answer had no "
                     + "'clinics' list, only the grid, which shows one clinic per day and time\\)$");
@@ -50,11 +71,26 @@ public enum FaultSymptom {
     private final FaultMode fault;
     private final String detectingCheck;
     private final Function<RunSummary, List<String>> symptomProblems;
+    private final Map<String, String> simulationOptions;
 
     FaultSymptom(FaultMode fault, String detectingCheck, Function<RunSummary, List<String>> symptomProblems) {
+        this(fault, detectingCheck, symptomProblems, Map.of());
+    }
+
+    FaultSymptom(
+            FaultMode fault,
+            String detectingCheck,
+            Function<RunSummary, List<String>> symptomProblems,
+            Map<String, String> simulationOptions) {
         this.fault = fault;
         this.detectingCheck = detectingCheck;
         this.symptomProblems = symptomProblems;
+        this.simulationOptions = simulationOptions;
+    }
+
+    /** Options beyond the defaults that make the fault fail the run ({@code -D} names and values). */
+    public Map<String, String> simulationOptions() {
+        return simulationOptions;
     }
 
     public FaultMode fault() {
@@ -158,9 +194,30 @@ public enum FaultSymptom {
         return studentsNamed(Kind.ACCEPTED_MISSING, ACCEPTED_MISSING, false, summary);
     }
 
-    /** A phantom is in a roster whose reservation was refused. */
+    /** A phantom is in a roster whose reservation was refused as occupied (the fault's lie), never accepted. */
     private static List<String> phantom(RunSummary summary) {
-        return studentsNamed(Kind.PHANTOM_RESERVATION, PHANTOM_RESERVATION, true, summary);
+        List<String> problems = studentsNamed(Kind.PHANTOM_RESERVATION, PHANTOM_RESERVATION, true, summary);
+        answersOf(Kind.PHANTOM_RESERVATION, PHANTOM_RESERVATION, 3, summary).forEach((violation, answers) -> {
+            if (!answers.contains("OCCUPIED") || answers.contains("RESERVED")) {
+                problems.add(
+                        "a phantom is a seat whose reservation was answered occupied, the audit said: " + violation);
+            }
+        });
+        return problems;
+    }
+
+    /** The answers a violation's message lists (group {@code group} of {@code pattern}), by violation. */
+    private static Map<Finding, List<String>> answersOf(Kind kind, Pattern pattern, int group, RunSummary summary) {
+        Map<Finding, List<String>> answers = new LinkedHashMap<>();
+        summary.audit().violations().stream()
+                .filter(violation -> violation.kind() == kind)
+                .forEach(violation -> {
+                    Matcher matcher = pattern.matcher(violation.message());
+                    if (matcher.find()) {
+                        answers.put(violation, List.of(matcher.group(group).split(", ")));
+                    }
+                });
+        return answers;
     }
 
     /**
@@ -198,6 +255,11 @@ public enum FaultSymptom {
                                 }
                             }));
         }
+        answersOf(Kind.DUPLICATE_STUDENT, DUPLICATE_STUDENT, 4, summary).forEach((violation, answers) -> {
+            if (answers.stream().filter("RESERVED"::equals).count() < 2) {
+                problems.add("a double click's duplicate is two seats both answered 200, the audit said: " + violation);
+            }
+        });
         return problems;
     }
 
@@ -214,20 +276,77 @@ public enum FaultSymptom {
         return problems;
     }
 
-    /** Server-errors answers 500 to the 1st, 5th, 9th... reservation request: every one must be counted. */
+    /**
+     * Server-errors answers 500 to the 1st, 5th, 9th... reservation request that passed the forbidden
+     * check (the probes for another student do not): every one must be counted.
+     */
     private static List<String> serverErrors(RunSummary summary) {
         List<String> problems = new ArrayList<>();
-        int injected = (summary.reservations().attempts() + FaultMode.EVERY_NTH - 1) / FaultMode.EVERY_NTH;
+        int counted = summary.reservations().attempts()
+                - summary.reservations().byReason().getOrDefault(RejectionReason.FORBIDDEN, 0);
+        int injected = (counted + FaultMode.EVERY_NTH - 1) / FaultMode.EVERY_NTH;
         for (Finding violation : violationsOnlyOf(Kind.TECHNICAL_FAILURES, summary, problems)) {
             matching(TECHNICAL_FAILURES, violation, problems).ifPresent(match -> {
                 if (Integer.parseInt(match.group(1)) != injected || Integer.parseInt(match.group(2)) != injected) {
-                    problems.add("the server answered 500 to " + injected + " of "
-                            + summary.reservations().attempts() + " reservation requests, the audit said: "
+                    problems.add("the server answered 500 to " + injected + " of " + counted
+                            + " reservation requests it took up, the audit said: "
                             + violation);
                 }
             });
         }
         return problems;
+    }
+
+    /**
+     * The blocked student (the last of the fixture's, with two no-shows) was answered past the no-show
+     * check; when the audit says it holds a seat, the final rosters agree.
+     */
+    private static List<String> noShowNotBlocked(RunSummary summary) {
+        List<String> problems = new ArrayList<>();
+        String blocked = lastStudent(summary);
+        for (Finding violation : violationsOnlyOf(Kind.NO_SHOW_NOT_BLOCKED, summary, problems)) {
+            matching(NO_SHOW_NOT_BLOCKED, violation, problems).ifPresent(match -> {
+                if (!match.group(1).equals(blocked)) {
+                    problems.add("the audit named " + match.group(1) + ", the blocked student is " + blocked);
+                }
+                boolean seated = summary.finalClinics().stream()
+                        .anyMatch(clinic -> clinic.students().contains(blocked));
+                if (seated != (match.group(4) != null)) {
+                    problems.add(blocked + (seated ? " is" : " is not") + " in a final roster, the audit said: "
+                            + violation);
+                }
+            });
+        }
+        return problems;
+    }
+
+    /** The closed clinic (not in the schedule) was answered past the closed check. */
+    private static List<String> closedClinicBooked(RunSummary summary) {
+        List<String> problems = new ArrayList<>();
+        for (Finding violation : violationsOnlyOf(Kind.CLOSED_CLINIC_BOOKED, summary, problems)) {
+            matching(CLOSED_CLINIC_BOOKED, violation, problems)
+                    .filter(match -> summary.finalClinics().stream()
+                            .anyMatch(clinic -> clinic.id() == Long.parseLong(match.group(1))))
+                    .ifPresent(match -> problems.add(
+                            "clinic " + match.group(1) + " named as closed is in the final schedule: " + violation));
+        }
+        return problems;
+    }
+
+    /** Under strictSecurity a request for another student that the backend took up fails the run. */
+    private static List<String> foreignBooking(RunSummary summary) {
+        List<String> problems = new ArrayList<>();
+        for (Finding violation : violationsOnlyOf(Kind.FOREIGN_BOOKING, summary, problems)) {
+            matching(FOREIGN_REQUEST_TAKEN_UP, violation, problems)
+                    .filter(match -> match.group(1).equals(match.group(2)))
+                    .ifPresent(match -> problems.add("a student's own request is named foreign: " + violation));
+        }
+        return problems;
+    }
+
+    /** The fixture's last student, the one it gives two no-shows. */
+    private static String lastStudent(RunSummary summary) {
+        return String.format("test_student_%02d", summary.students().total());
     }
 
     /**

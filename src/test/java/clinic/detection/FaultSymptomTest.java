@@ -4,15 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.server.FaultMode;
 import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.answers.ReservationAnswer;
+import clinic.simulation.answers.ScheduleSnapshot;
+import clinic.simulation.answers.ScheduleSnapshot.Clinic;
+import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
+import clinic.simulation.audit.BusinessRules;
+import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
+import clinic.simulation.audit.FinalStateAudit.Verdict;
+import clinic.simulation.audit.RunLedger.AttemptKind;
+import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.output.Diagnosis;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.output.RunSummary.FinalClinic;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FaultSymptomTest {
@@ -72,6 +83,54 @@ class FaultSymptomTest {
                 .startsWith("the audit should pass");
     }
 
+    /** The business-rule symptoms read the real audit's messages. */
+    @Test
+    void theBusinessRuleFaultsAreReadFromTheAuditsOwnMessages() {
+        RosterStudent blocked = new RosterStudent(20, "테스트학생20", "test_student_20");
+        RosterStudent alice = new RosterStudent(1, "테스트학생01", "test_student_01");
+        RosterStudent bob = new RosterStudent(2, "테스트학생02", "test_student_02");
+        Clinic before = new Clinic(7, "mon", "21:00", "7강의실", "physics1", "테스트강사07", 6, 0, List.of());
+        Clinic after = new Clinic(7, "mon", "21:00", "7강의실", "physics1", "테스트강사07", 6, 1, List.of(blocked));
+        BusinessRules rules = new BusinessRules(Set.of(blocked.username()), Set.of(99L), true);
+        Verdict verdict = new FinalStateAudit(new ScheduleSnapshot(List.of(before), true), List.of(), rules)
+                .audit(
+                        new ScheduleSnapshot(List.of(after), true),
+                        List.of(
+                                attempt(blocked, 7, RejectionReason.RESERVED, AttemptKind.OWN, blocked),
+                                attempt(alice, 99, RejectionReason.RESERVED, AttemptKind.OWN, alice),
+                                attempt(alice, 7, RejectionReason.OCCUPIED, AttemptKind.FOR_ANOTHER_STUDENT, bob)));
+        Map<Kind, FaultMode> faults = Map.of(
+                Kind.NO_SHOW_NOT_BLOCKED, FaultMode.NO_SHOW_IGNORED,
+                Kind.CLOSED_CLINIC_BOOKED, FaultMode.CLOSED_IGNORED,
+                Kind.FOREIGN_BOOKING, FaultMode.FOREIGN_BOOKING);
+
+        assertThat(verdict.violations()).extracting(Finding::kind).containsExactlyInAnyOrderElementsOf(faults.keySet());
+        faults.forEach((kind, fault) -> {
+            List<Finding> ofKind = verdict.violations().stream()
+                    .filter(violation -> violation.kind() == kind)
+                    .toList();
+            assertThat(FaultSymptom.of(fault)
+                            .problems(run(LoadTestRun.ASSERTIONS_FAILED, ofKind, FinalClinic.of(after), 200)))
+                    .as("%s", kind)
+                    .isEmpty();
+        });
+    }
+
+    private static ReservationAttempt attempt(
+            RosterStudent forStudent, long clinicId, RejectionReason reason, AttemptKind kind, RosterStudent caller) {
+        return new ReservationAttempt(
+                forStudent.username(),
+                forStudent.id(),
+                clinicId,
+                new ReservationAnswer(reason, ""),
+                200,
+                5,
+                "{}",
+                Instant.now(),
+                kind,
+                caller.username());
+    }
+
     private static FinalClinic roster(long clinicId, int students) {
         return new FinalClinic(
                 clinicId,
@@ -93,7 +152,7 @@ class FaultSymptomTest {
                 List.of(),
                 new RunSummary.Reservations(40, 30, 10, 75.0, Map.of(RejectionReason.RESERVED, 30)),
                 new RunSummary.Latency(100, 50, p95, p95, p95),
-                new RunSummary.Audit(true, violations.isEmpty(), null, violations, List.of(), 1),
+                new RunSummary.Audit(true, violations.isEmpty(), null, violations, List.of(), List.of(), 1),
                 List.of(clinic),
                 new Diagnosis(null, List.of()));
         return new LoadTestRun(1, status, summary, Path.of("run"), Duration.ZERO);

@@ -10,7 +10,7 @@ class RosterFaultsDetectionIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(
             value = FaultMode.class,
-            names = {"OVERBOOK", "LOST_WRITE", "PHANTOM", "DOUBLE_BOOK"})
+            names = {"OVERBOOK", "LOST_WRITE", "PHANTOM"})
     void everyRunFailsAndTheAuditNamesTheSymptom(FaultMode fault) {
         DetectionRuns.assertEveryRunDetects(fault);
     }

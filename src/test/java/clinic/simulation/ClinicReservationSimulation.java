@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.rendezVous;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import clinic.simulation.audit.BusinessRules;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.backend.PreparedTarget;
@@ -40,7 +41,15 @@ public class ClinicReservationSimulation extends Simulation {
             ledger,
             ReservationPlanner.from(options),
             options.days(),
-            new FinalStateAudit(target.before(), target.expectedClinics()));
+            target.closedClinicIds(),
+            new FinalStateAudit(
+                    target.before(),
+                    target.expectedClinics(),
+                    BusinessRules.of(
+                            students.stream().map(StudentAccount::username).toList(),
+                            options.noShowStudents(),
+                            target.closedClinicIds(),
+                            options.strictSecurity())));
 
     private final HttpProtocolBuilder httpProtocol =
             http.baseUrl(target.baseUrl()).acceptHeader("application/json").userAgentHeader("clinic-load (Gatling)");

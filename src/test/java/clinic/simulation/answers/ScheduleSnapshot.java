@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -93,15 +94,23 @@ public final class ScheduleSnapshot {
 
     private final List<Clinic> clinics;
     private final boolean fromClinicList;
+    private final Set<Long> closedClinicIds;
     private final Map<Long, Clinic> byId;
+
+    public ScheduleSnapshot(List<Clinic> clinics, boolean fromClinicList) {
+        this(clinics, fromClinicList, Set.of());
+    }
 
     /**
      * @param fromClinicList true when the answer had the reference server's complete {@code clinics} list;
      *     false when only the production grid was there (one clinic per day and time)
+     * @param closedClinicIds clinics the answer showed as closed ({@code "is_active": false} or
+     *     {@code "clinic_status": "inactive"}); the contract shows only active ones, a backend may show more
      */
-    public ScheduleSnapshot(List<Clinic> clinics, boolean fromClinicList) {
+    public ScheduleSnapshot(List<Clinic> clinics, boolean fromClinicList, Set<Long> closedClinicIds) {
         this.clinics = List.copyOf(clinics);
         this.fromClinicList = fromClinicList;
+        this.closedClinicIds = Set.copyOf(closedClinicIds);
         this.byId = this.clinics.stream()
                 .collect(Collectors.toMap(Clinic::id, Function.identity(), (first, second) -> first));
     }
@@ -112,6 +121,11 @@ public final class ScheduleSnapshot {
 
     public boolean fromClinicList() {
         return fromClinicList;
+    }
+
+    /** Clinics shown as closed: not among {@link #clinics()}, which are the open ones. */
+    public Set<Long> closedClinicIds() {
+        return closedClinicIds;
     }
 
     /** The clinics of one day, by time, room, id. */
@@ -138,30 +152,41 @@ public final class ScheduleSnapshot {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "weekly schedule is not a JSON object: " + SimulationJson.quote(body)));
         JsonNode list = root.get("clinics");
+        List<Clinic> clinics = new ArrayList<>();
+        Set<Long> closed = new HashSet<>();
         if (list != null && list.isArray()) {
-            List<Clinic> clinics = new ArrayList<>();
             for (JsonNode cell : list) {
-                clinics.add(clinic(cell, required(cell, "day"), required(cell, "time")));
+                add(clinic(cell, required(cell, "day"), required(cell, "time")), cell, clinics, closed);
             }
-            return new ScheduleSnapshot(clinics, true);
+            return new ScheduleSnapshot(clinics, true, closed);
         }
         JsonNode grid = root.get("schedule");
         if (grid == null || !grid.isObject()) {
             throw new IllegalArgumentException("weekly schedule has neither a 'clinics' list nor a 'schedule' grid: "
                     + SimulationJson.quote(body));
         }
-        List<Clinic> clinics = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> days = grid.fields(); days.hasNext(); ) {
             Map.Entry<String, JsonNode> day = days.next();
             for (Iterator<Map.Entry<String, JsonNode>> times = day.getValue().fields(); times.hasNext(); ) {
                 Map.Entry<String, JsonNode> time = times.next();
                 JsonNode clinicId = time.getValue().get("clinic_id");
                 if (clinicId != null && !clinicId.isNull()) {
-                    clinics.add(clinic(time.getValue(), day.getKey(), time.getKey()));
+                    add(clinic(time.getValue(), day.getKey(), time.getKey()), time.getValue(), clinics, closed);
                 }
             }
         }
-        return new ScheduleSnapshot(clinics, false);
+        return new ScheduleSnapshot(clinics, false, closed);
+    }
+
+    private static void add(Clinic clinic, JsonNode cell, List<Clinic> open, Set<Long> closed) {
+        boolean inactive =
+                (cell.path("is_active").isBoolean() && !cell.path("is_active").asBoolean())
+                        || "inactive".equals(cell.path("clinic_status").asText());
+        if (inactive) {
+            closed.add(clinic.id());
+        } else {
+            open.add(clinic);
+        }
     }
 
     private static Clinic clinic(JsonNode cell, String day, String time) {

@@ -33,6 +33,12 @@ public final class FinalStateAudit {
             PHANTOM_RESERVATION,
             CLINIC_NOT_VISIBLE,
             TECHNICAL_FAILURES,
+            /** A student with no_show 2 was let through the no-show check. */
+            NO_SHOW_NOT_BLOCKED,
+            /** A closed clinic took a reservation or was let past the closed check. */
+            CLOSED_CLINIC_BOOKED,
+            /** A student booked for another: a warning unless strictSecurity (production allows it). */
+            FOREIGN_BOOKING,
             /** Warning only: production allows one student in two clinics at the same day and time. */
             SAME_TIME_CLINICS
         }
@@ -43,12 +49,21 @@ public final class FinalStateAudit {
         }
     }
 
-    /** The audit's conclusion: passed when there is no violation; warnings never fail it. */
-    public record Verdict(List<Finding> violations, List<Finding> warnings) {
+    /**
+     * The audit's conclusion: passed when there is no violation; warnings never fail it.
+     *
+     * @param rules how each business rule fared
+     */
+    public record Verdict(List<Finding> violations, List<Finding> warnings, List<RuleCheck> rules) {
 
         public Verdict {
             violations = List.copyOf(violations);
             warnings = List.copyOf(warnings);
+            rules = List.copyOf(rules);
+        }
+
+        public Verdict(List<Finding> violations, List<Finding> warnings) {
+            this(violations, warnings, List.of());
         }
 
         public boolean passed() {
@@ -73,10 +88,12 @@ public final class FinalStateAudit {
 
     private final ScheduleSnapshot before;
     private final List<ExpectedClinic> expectedClinics;
+    private final BusinessRules rules;
 
-    public FinalStateAudit(ScheduleSnapshot before, List<ExpectedClinic> expectedClinics) {
+    public FinalStateAudit(ScheduleSnapshot before, List<ExpectedClinic> expectedClinics, BusinessRules rules) {
         this.before = before;
         this.expectedClinics = List.copyOf(expectedClinics);
+        this.rules = rules;
     }
 
     /** The audit of the final schedule, with how long it took. */
@@ -103,13 +120,16 @@ public final class FinalStateAudit {
         }
         for (Clinic clinic : after.clinics()) {
             checkCapacity(clinic, violations);
-            checkDuplicates(clinic, violations);
+            checkDuplicates(clinic, answers, violations);
             checkPhantoms(clinic, accepted, answers, violations);
         }
-        checkAcceptedPresent(after, accepted, usernames, violations);
+        checkAcceptedPresent(after, accepted, usernames, rules.closedClinicIds(), violations);
         checkExpectedVisible(after, violations);
         checkTechnicalFailures(attempts, violations);
-        return new Verdict(violations, sameTimeWarnings(after));
+        List<Finding> warnings = new ArrayList<>();
+        List<RuleCheck> ruleChecks = new BusinessRuleAudit(rules, before, after, attempts).judge(violations, warnings);
+        warnings.addAll(sameTimeWarnings(after));
+        return new Verdict(violations, warnings, ruleChecks);
     }
 
     private record StudentInClinic(long studentId, long clinicId) {}
@@ -125,7 +145,8 @@ public final class FinalStateAudit {
         }
     }
 
-    private static void checkDuplicates(Clinic clinic, List<Finding> violations) {
+    private static void checkDuplicates(
+            Clinic clinic, Map<StudentInClinic, List<String>> answers, List<Finding> violations) {
         Map<Long, List<RosterStudent>> byId = clinic.students().stream()
                 .collect(Collectors.groupingBy(RosterStudent::id, LinkedHashMap::new, Collectors.toList()));
         byId.values().stream()
@@ -133,7 +154,14 @@ public final class FinalStateAudit {
                 .forEach(entries -> violations.add(new Finding(
                         Finding.Kind.DUPLICATE_STUDENT,
                         clinic.label() + " lists " + entries.get(0).username() + " (id "
-                                + entries.get(0).id() + ") " + entries.size() + " times")));
+                                + entries.get(0).id() + ") " + entries.size() + " times (its answers there: "
+                                + String.join(
+                                        ", ",
+                                        answers.getOrDefault(
+                                                new StudentInClinic(
+                                                        entries.get(0).id(), clinic.id()),
+                                                List.of("none")))
+                                + ")")));
     }
 
     private void checkPhantoms(
@@ -161,12 +189,16 @@ public final class FinalStateAudit {
         }
     }
 
+    /** A seat in a closed clinic, which the schedule does not show, is the business-rule finding instead. */
     private static void checkAcceptedPresent(
             ScheduleSnapshot after,
             Set<StudentInClinic> accepted,
             Map<Long, String> usernames,
+            Set<Long> closedClinicIds,
             List<Finding> violations) {
         accepted.stream()
+                .filter(reservation -> !closedClinicIds.contains(reservation.clinicId())
+                        || after.clinic(reservation.clinicId()).isPresent())
                 .sorted((a, b) -> a.clinicId() != b.clinicId()
                         ? Long.compare(a.clinicId(), b.clinicId())
                         : Long.compare(a.studentId(), b.studentId()))

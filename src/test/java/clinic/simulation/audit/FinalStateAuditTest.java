@@ -46,12 +46,12 @@ class FinalStateAuditTest {
     private static final List<ExpectedClinic> EXPECTED =
             List.of(new ExpectedClinic(10L, "mon", "18:00", "1강의실"), new ExpectedClinic(11L, "mon", "18:00", "2강의실"));
 
-    private final FinalStateAudit audit = new FinalStateAudit(EMPTY_BEFORE, EXPECTED);
+    private final FinalStateAudit audit = new FinalStateAudit(EMPTY_BEFORE, EXPECTED, BusinessRules.none());
 
     @Test
     void consistentFinalStatePasses() {
         ScheduleSnapshot before = schedule(clinic(10, "18:00", "1강의실", 2, CHOI), clinic(11, "18:00", "2강의실", 2));
-        Verdict verdict = new FinalStateAudit(before, EXPECTED)
+        Verdict verdict = new FinalStateAudit(before, EXPECTED, BusinessRules.none())
                 .audit(
                         schedule(clinic(10, "18:00", "1강의실", 2, CHOI, ALICE), clinic(11, "18:00", "2강의실", 2, BOB)),
                         List.of(
@@ -100,7 +100,9 @@ class FinalStateAuditTest {
 
         assertThat(verdict.violations())
                 .containsExactly(new FinalStateAudit.Finding(
-                        Kind.DUPLICATE_STUDENT, "clinic 10 (mon 18:00 1강의실) lists test_student_01 (id 1) 2 times"));
+                        Kind.DUPLICATE_STUDENT,
+                        "clinic 10 (mon 18:00 1강의실) lists test_student_01 (id 1) 2 times (its answers there: "
+                                + "RESERVED)"));
     }
 
     @Test
@@ -118,7 +120,7 @@ class FinalStateAuditTest {
 
     @Test
     void acceptedReservationOfAVanishedClinicIsMissing() {
-        Verdict verdict = new FinalStateAudit(EMPTY_BEFORE, List.of())
+        Verdict verdict = new FinalStateAudit(EMPTY_BEFORE, List.of(), BusinessRules.none())
                 .audit(schedule(clinic(10, "18:00", "1강의실", 2)), List.of(attempt(BOB, 11, RejectionReason.RESERVED)));
 
         assertThat(verdict.violations())
@@ -158,7 +160,8 @@ class FinalStateAuditTest {
                 EMPTY_BEFORE,
                 List.of(
                         new ExpectedClinic(null, "mon", "19:00", "3강의실"),
-                        new ExpectedClinic(null, "mon", "18:00", "1강의실")));
+                        new ExpectedClinic(null, "mon", "18:00", "1강의실")),
+                BusinessRules.none());
         Verdict verdict = fromCsv.audit(schedule(clinic(10, "18:00", "1강의실", 2)), List.of());
 
         assertThat(verdict.violations())

@@ -42,7 +42,21 @@ public final class RunLedger {
         }
     }
 
-    /** @param status null when there was no HTTP answer */
+    /** Why a reservation request was sent. */
+    public enum AttemptKind {
+        /** A student asking for a seat for itself. */
+        OWN,
+        /** The second request of a double click, sent at the same instant as the first. */
+        SECOND_CLICK,
+        /** A student asking for a seat for another student ({@code caller} asked for {@code username}). */
+        FOR_ANOTHER_STUDENT
+    }
+
+    /**
+     * @param username the student the seat was asked for ({@code studentId} is theirs)
+     * @param status null when there was no HTTP answer
+     * @param caller the student who sent the request: {@code username}, but for {@link AttemptKind#FOR_ANOTHER_STUDENT}
+     */
     public record ReservationAttempt(
             String username,
             long studentId,
@@ -51,7 +65,22 @@ public final class RunLedger {
             Integer status,
             long latencyMs,
             String body,
-            Instant at) {
+            Instant at,
+            AttemptKind kind,
+            String caller) {
+
+        /** A student's own attempt. */
+        public ReservationAttempt(
+                String username,
+                long studentId,
+                long clinicId,
+                ReservationAnswer answer,
+                Integer status,
+                long latencyMs,
+                String body,
+                Instant at) {
+            this(username, studentId, clinicId, answer, status, latencyMs, body, at, AttemptKind.OWN, username);
+        }
 
         public RejectionReason reason() {
             return answer.reason();

@@ -3,9 +3,11 @@ package clinic.simulation.backend;
 import clinic.contract.ClinicDay;
 import clinic.server.ClinicLayout;
 import clinic.server.FaultMode;
+import clinic.server.FixtureClinic;
 import clinic.server.cli.ClinicServerCommand;
 import clinic.simulation.answers.LoginAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
+import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.backend.PreparedTarget.NotReadyException;
 import clinic.simulation.backend.TargetClient.Answer;
 import clinic.simulation.options.SimulationOptions;
@@ -49,7 +51,7 @@ final class EmbeddedTarget implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTarget.class);
 
     private static final Pattern BASE_URL = Pattern.compile("Clinic reference server: (http://\\S+)");
-    private static final String RELOADED = "reloaded";
+    private static final Pattern RELOADED = Pattern.compile("^reloaded (\\[.*])$");
     /** Hashing ten thousand passwords at start-up takes its time on two cores. */
     private static final Duration START_DEADLINE = Duration.ofMinutes(10);
 
@@ -67,6 +69,8 @@ final class EmbeddedTarget implements AutoCloseable {
     private final BufferedReader output;
     private final Writer commands;
     private final String baseUrl;
+    /** The fixture's clinics as the last reload made them. */
+    private List<FixtureClinic> clinics = List.of();
 
     private EmbeddedTarget(Process process, Path log, BufferedReader output, Writer commands, String baseUrl) {
         this.process = process;
@@ -141,8 +145,12 @@ final class EmbeddedTarget implements AutoCloseable {
                 Integer.toString(options.layout().rooms()),
                 "--capacity",
                 Integer.toString(options.capacity()),
+                "--closed-clinics",
+                Integer.toString(options.closedClinics()),
                 "--setup-students",
-                Integer.toString(options.students())));
+                Integer.toString(options.students()),
+                "--no-show-students",
+                Integer.toString(options.noShowStudents())));
         for (FaultMode fault : options.faults()) {
             command.addAll(List.of("--fault", fault.flag()));
         }
@@ -166,7 +174,17 @@ final class EmbeddedTarget implements AutoCloseable {
         } catch (IOException e) {
             throw new NotReadyException("❌ 내장 reference server가 응답하지 않습니다: " + e.getMessage(), e);
         }
-        awaitLine(process, log, output, Pattern.compile("^" + RELOADED + " "));
+        String reloaded = awaitLine(process, log, output, RELOADED).group(1);
+        try {
+            clinics = List.of(SimulationJson.MAPPER.readValue(reloaded, FixtureClinic[].class));
+        } catch (IOException e) {
+            throw new NotReadyException("❌ 내장 reference server의 클리닉 목록을 읽을 수 없습니다: " + e.getMessage(), e);
+        }
+    }
+
+    /** The fixture's clinics, open and closed, with their ids. */
+    List<FixtureClinic> clinics() {
+        return clinics;
     }
 
     /** Reads whatever else the server prints, so that a full pipe never blocks it. */

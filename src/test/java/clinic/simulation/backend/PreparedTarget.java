@@ -1,6 +1,7 @@
 package clinic.simulation.backend;
 
 import clinic.contract.ClinicDay;
+import clinic.server.FixtureClinic;
 import clinic.simulation.answers.LoginAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.SimulationJson;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * @param expectedClinics what the setup made, which the final schedule must show
  * @param before the schedule before any load, read as a fixture student
  * @param seatsHeldBefore seats of the target day already held by the run's students before the load
+ * @param closedClinicIds clinics the setup closed (from the options, the embedded fixture, or the schedule
+ *     when it shows them), tried like any other
  */
 public record PreparedTarget(
         String baseUrl,
@@ -36,7 +40,8 @@ public record PreparedTarget(
         EmbeddedTarget embedded,
         List<ExpectedClinic> expectedClinics,
         ScheduleSnapshot before,
-        int seatsHeldBefore)
+        int seatsHeldBefore,
+        List<Long> closedClinicIds)
         implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreparedTarget.class);
@@ -60,8 +65,15 @@ public record PreparedTarget(
         if (options.embedded()) {
             EmbeddedTarget embedded = EmbeddedTarget.start(options, students);
             try {
-                return ready(
-                        options, students, embedded.baseUrl(), null, embedded, ExpectedClinic.of(options.layout()));
+                List<ExpectedClinic> open = embedded.clinics().stream()
+                        .filter(FixtureClinic::active)
+                        .map(clinic -> new ExpectedClinic(clinic.id(), clinic.day(), clinic.time(), clinic.room()))
+                        .toList();
+                List<Long> closed = embedded.clinics().stream()
+                        .filter(clinic -> !clinic.active())
+                        .map(FixtureClinic::id)
+                        .toList();
+                return ready(options, students, embedded.baseUrl(), null, embedded, open, closed);
             } catch (RuntimeException e) {
                 embedded.close();
                 throw e;
@@ -74,7 +86,7 @@ public record PreparedTarget(
         }
         List<ExpectedClinic> expected =
                 options.layoutGiven() ? ExpectedClinic.of(options.layout()) : ExpectedClinic.fromClinicsFile();
-        return ready(options, students, options.baseUrl(), host, null, expected);
+        return ready(options, students, options.baseUrl(), host, null, expected, options.closedClinicIds());
     }
 
     private static PreparedTarget ready(
@@ -83,7 +95,8 @@ public record PreparedTarget(
             String baseUrl,
             TargetHost host,
             EmbeddedTarget embedded,
-            List<ExpectedClinic> expected) {
+            List<ExpectedClinic> expected,
+            List<Long> closedClinicIds) {
         TargetClient api = new TargetClient(baseUrl, options.requestTimeout());
         checkIsTheApi(api, options);
         ScheduleSnapshot before = snapshot(api, students.get(0), options);
@@ -92,7 +105,11 @@ public record PreparedTarget(
                 .flatMap(clinic -> clinic.students().stream())
                 .filter(student -> usernames.contains(student.username()))
                 .count();
-        return new PreparedTarget(baseUrl, host, embedded, expected, before, held);
+        List<Long> closed = Stream.concat(closedClinicIds.stream(), before.closedClinicIds().stream())
+                .distinct()
+                .sorted()
+                .toList();
+        return new PreparedTarget(baseUrl, host, embedded, expected, before, held, closed);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -63,6 +64,13 @@ public final class SimulationOptions {
     private final boolean seedGiven;
     private final int passwordIterations;
     private final String resultsFolder;
+    private final int noShowStudents;
+    private final int closedClinics;
+    private final List<Long> closedClinicIds;
+    private final double doubleClickShare;
+    private final double persistentShare;
+    private final boolean probeForeignBooking;
+    private final boolean strictSecurity;
 
     private SimulationOptions(OptionReader reader) {
         baseUrl = baseUrl(reader);
@@ -106,6 +114,18 @@ public final class SimulationOptions {
         int requested = reader.integer("students", FixtureSpec.DEFAULT_STUDENTS, 1, FixtureSpec.MAX_STUDENTS);
         // the profile reads only its own options, all set above
         students = profile.students(this, requested, reader);
+        // the embedded fixture blocks one student and closes one clinic, so the standard run provokes every rule
+        noShowStudents = reader.integer("noShowStudents", baseUrl == null ? 1 : 0, 0, students);
+        closedClinics = reader.integer("closedClinics", 1, 0, ClinicLayout.MAX_ROOMS);
+        closedClinicIds = reader.parsed("closedClinicIds", null, SimulationOptions::ids);
+        doubleClickShare = reader.decimal("doubleClickShare", 0.15, 0, 1);
+        persistentShare = reader.decimal("persistentShare", 0.1, 0, 1);
+        if (doubleClickShare + persistentShare > 1) {
+            reader.error("doubleClickShare + persistentShare must not be above 1, got " + doubleClickShare + " + "
+                    + persistentShare);
+        }
+        probeForeignBooking = reader.bool("probeForeignBooking", true);
+        strictSecurity = reader.bool("strictSecurity", false);
         checkTargetOptions(reader);
         String mismatch = injectionMismatch(profile, profile.injectedUsers(this), students);
         if (mismatch != null) {
@@ -141,7 +161,7 @@ public final class SimulationOptions {
 
     private void checkTargetOptions(OptionReader reader) {
         if (baseUrl == null) {
-            for (String externalOnly : List.of("setupCommand", "confirmTarget")) {
+            for (String externalOnly : List.of("setupCommand", "confirmTarget", "closedClinicIds")) {
                 if (reader.given(externalOnly)) {
                     reader.error(externalOnly + " is only for an external backend: give baseUrl too, or drop "
                             + externalOnly + " to use the embedded reference server");
@@ -152,7 +172,7 @@ public final class SimulationOptions {
         if (!faults.isEmpty()) {
             reader.error("faults only apply to the embedded reference server: drop baseUrl or faults");
         }
-        for (String embeddedOnly : List.of("capacity", "reset", "passwordIterations")) {
+        for (String embeddedOnly : List.of("capacity", "reset", "passwordIterations", "closedClinics")) {
             if (reader.given(embeddedOnly)) {
                 reader.error(embeddedOnly + " only applies to the embedded reference server (baseUrl is set): "
                         + "prepare the external backend with setupCommand instead");
@@ -187,6 +207,26 @@ public final class SimulationOptions {
         }
         List<ClinicDay> chosen = several != null ? several : one;
         return chosen != null ? chosen : List.of(ClinicDay.MON);
+    }
+
+    /** A comma-separated list of positive whole numbers. */
+    /** Clinic ids such as {@code 9,10}; the message names the entry that is not one. */
+    private static List<Long> ids(String list) {
+        List<Long> ids = new ArrayList<>();
+        for (String entry : list.split(",", -1)) {
+            long id;
+            try {
+                id = Long.parseLong(entry.trim());
+            } catch (NumberFormatException e) {
+                id = 0;
+            }
+            if (id < 1) {
+                throw new IllegalArgumentException(
+                        "clinic ids separated by commas (e.g. 9,10), '" + entry.trim() + "' is not one");
+            }
+            ids.add(id);
+        }
+        return List.copyOf(ids);
     }
 
     private static Set<FaultMode> faults(OptionReader reader) {
@@ -253,6 +293,16 @@ public final class SimulationOptions {
             described.put("setupCommand", setupCommand);
             described.put("confirmTarget", confirmTarget);
         }
+        described.put("noShowStudents", noShowStudents);
+        if (embedded()) {
+            described.put("closedClinics", closedClinics);
+        } else {
+            described.put("closedClinicIds", closedClinicIds());
+        }
+        described.put("doubleClickShare", doubleClickShare);
+        described.put("persistentShare", persistentShare);
+        described.put("probeForeignBooking", probeForeignBooking);
+        described.put("strictSecurity", strictSecurity);
         described.put("requestTimeoutSeconds", requestTimeoutSeconds);
         described.put("profile", profile.optionValue());
         described.putAll(new TreeMap<>(profile.settings(this)));
@@ -382,5 +432,46 @@ public final class SimulationOptions {
 
     public String resultsFolder() {
         return resultsFolder;
+    }
+
+    /**
+     * How many of the last students of the roster have two no-shows: blocked this week. The embedded server
+     * makes them so; for an external backend, its setup did.
+     */
+    public int noShowStudents() {
+        return noShowStudents;
+    }
+
+    /** Embedded only: how many inactive clinics the server adds beside the layout's. */
+    public int closedClinics() {
+        return closedClinics;
+    }
+
+    /**
+     * External only: the clinics the backend's setup closed, which the students try like any other (a
+     * closed clinic is not in the schedule, so only its id can name it).
+     */
+    public List<Long> closedClinicIds() {
+        return closedClinicIds == null ? List.of() : closedClinicIds;
+    }
+
+    /** The share of students who double-click: every try of theirs is sent twice at once. */
+    public double doubleClickShare() {
+        return doubleClickShare;
+    }
+
+    /** The share of students who, told occupied, try another clinic until they have a seat or none is left. */
+    public double persistentShare() {
+        return persistentShare;
+    }
+
+    /** Whether a few students try to book for another student (refused with 403 forbidden when the backend is safe). */
+    public boolean probeForeignBooking() {
+        return probeForeignBooking;
+    }
+
+    /** Whether a backend that books for another student fails the run, rather than a warning. */
+    public boolean strictSecurity() {
+        return strictSecurity;
     }
 }

@@ -109,7 +109,10 @@ class SimulationOptionsTest {
                 "capacity|0|capacity must be a whole number between 1 and 1000, got 0",
                 "reset|yes|reset must be true or false, got 'yes'",
                 "faults|overbook,slowly|faults: unknown fault mode 'slowly' (expected one of: overbook, lost-write, phantom, "
-                        + "double-book, hidden-clinics, server-errors, slow, slow-login)",
+                        + "double-click, no-show-ignored, closed-ignored, foreign-booking, hidden-clinics, server-errors, "
+                        + "slow, slow-login)",
+                "noShowStudents|21|noShowStudents must be a whole number between 0 and 20, got 21",
+                "doubleClickShare|0.95|doubleClickShare + persistentShare must not be above 1, got 0.95 + 0.1",
                 "profile|burst|profile: unknown profile 'burst' (expected atOnce, ramp or constantRate)",
                 "rampSeconds|0|rampSeconds must be a number between 0.001 and 3600.0, got 0",
                 "p95Ms|0|p95Ms must be a whole number between 1 and 600000, got 0",
@@ -212,6 +215,17 @@ class SimulationOptionsTest {
                 .hasMessage("Invalid simulation options:\n"
                         + "  - maxReservations (2) must not be below minReservations (4)\n"
                         + "  - pauseMax (1.0) must not be below pauseMin (3.0)");
+    }
+
+    @Test
+    void closedClinicIdsNameTheEntryThatIsNotAnId() {
+        assertThatThrownBy(() -> SimulationOptions.parse(
+                        Map.of("baseUrl", "http://127.0.0.1:8000/api", "closedClinicIds", "7,x")))
+                .hasMessage("Invalid simulation options:\n"
+                        + "  - closedClinicIds: clinic ids separated by commas (e.g. 9,10), 'x' is not one");
+        assertThat(SimulationOptions.parse(Map.of("baseUrl", "http://127.0.0.1:8000/api", "closedClinicIds", "9, 10"))
+                        .closedClinicIds())
+                .containsExactly(9L, 10L);
     }
 
     @Test

@@ -55,7 +55,8 @@ final class ClinicTestLog {
             lines.add(new Line(
                     attempt.at(),
                     "RESERVE " + attempt.username() + " (id " + attempt.studentId()
-                            + ") clinic " + attempt.clinicId() + " " + attempt.reason() + status(attempt.status()) + " "
+                            + ") clinic " + attempt.clinicId() + how(attempt) + " " + attempt.reason()
+                            + status(attempt.status()) + " "
                             + attempt.latencyMs() + " ms | " + oneLine(attempt.body())));
         }
         lines.sort(Comparator.comparing(Line::at));
@@ -81,5 +82,14 @@ final class ClinicTestLog {
 
     private static String oneLine(String body) {
         return body == null ? "" : body.replace('\n', ' ');
+    }
+
+    /** How the request was sent, when it was not the student's own single click. */
+    private static String how(ReservationAttempt attempt) {
+        return switch (attempt.kind()) {
+            case OWN -> "";
+            case SECOND_CLICK -> " (second click)";
+            case FOR_ANOTHER_STUDENT -> " (sent by " + attempt.caller() + ")";
+        };
     }
 }

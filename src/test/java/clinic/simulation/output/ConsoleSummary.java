@@ -2,6 +2,7 @@ package clinic.simulation.output;
 
 import clinic.contract.ClinicDay;
 import clinic.simulation.audit.FinalStateAudit;
+import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.output.RunSummary.FinalClinic;
 import java.util.LinkedHashMap;
@@ -12,6 +13,12 @@ import java.util.stream.Collectors;
 
 /** The console block at the end of a run, in the shape and words of the original tool plus percentiles and the audit. */
 public final class ConsoleSummary {
+
+    private static final Map<RuleCheck.Outcome, String> RULE_MARKS = Map.of(
+            RuleCheck.Outcome.HELD, "✅",
+            RuleCheck.Outcome.BROKEN, "❌",
+            RuleCheck.Outcome.WARNED, "⚠️ ",
+            RuleCheck.Outcome.NOT_PROVOKED, "➖");
 
     /** Students named one per line, as the original tool did; beyond these, clinic_test.log has them all. */
     private static final int NAMED_STUDENTS = 10;
@@ -135,6 +142,7 @@ public final class ConsoleSummary {
         finalStatus(text, summary.finalClinics(), options.days());
         text.append('\n');
         RunSummary.Audit audit = summary.audit();
+        rules(text, audit.rules());
         if (!audit.ran()) {
             text.append("❌ 최종 상태 감사: 실행되지 않음 (").append(audit.problem()).append(")\n");
         } else if (audit.passed()) {
@@ -146,5 +154,31 @@ public final class ConsoleSummary {
         findings(text, "   ⚠️  ", audit.warnings());
         text.append(String.format("🎲 seed: %d (같은 실행을 반복하려면 -Dseed=%d)%n", options.seed(), options.seed()));
         return text.toString();
+    }
+
+    /** The business rules the run put to the test, one line each, before the audit's verdict. */
+    private static void rules(StringBuilder text, List<RuleCheck> rules) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        text.append("🛡️ 비즈니스 규칙:\n");
+        for (RuleCheck check : rules) {
+            RuleCheck.Rule rule = check.rule();
+            text.append("  ")
+                    .append(RULE_MARKS.get(check.outcome()))
+                    .append(' ')
+                    .append(rule.meaning());
+            if (check.outcome() == RuleCheck.Outcome.NOT_PROVOKED) {
+                text.append(": 시도 없음\n");
+                continue;
+            }
+            text.append(String.format(
+                    ": 대상 %d, 시도 %d건 → %s %d건",
+                    check.subjects(), check.attempts(), rule.prescribed(), check.asRuled()));
+            if (check.outcome() == RuleCheck.Outcome.WARNED) {
+                text.append(" (보안 경고: -DstrictSecurity=true 이면 실패)");
+            }
+            text.append('\n');
+        }
     }
 }

@@ -7,6 +7,7 @@ import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.FinalStateAudit.Verdict;
+import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.Registration;
@@ -133,6 +134,7 @@ public record RunSummary(
      * The audit's conclusion.
      *
      * @param problem why the audit did not run; absent when it ran
+     * @param rules how each business rule fared
      * @param millis how long the audit took (0 when it did not run)
      */
     public record Audit(
@@ -141,11 +143,23 @@ public record RunSummary(
             @JsonInclude(JsonInclude.Include.NON_NULL) String problem,
             List<Finding> violations,
             List<Finding> warnings,
+            List<RuleCheck> rules,
             long millis) {
 
         static Audit of(FinalStateAudit.Result result) {
             Verdict verdict = result.verdict();
-            return new Audit(true, verdict.passed(), null, verdict.violations(), verdict.warnings(), result.millis());
+            return new Audit(
+                    true,
+                    verdict.passed(),
+                    null,
+                    verdict.violations(),
+                    verdict.warnings(),
+                    verdict.rules(),
+                    result.millis());
+        }
+
+        static Audit notRun(String problem) {
+            return new Audit(false, false, problem, List.of(), List.of(), List.of(), 0);
         }
     }
 
@@ -161,7 +175,7 @@ public record RunSummary(
             int currentCount,
             List<String> students) {
 
-        static FinalClinic of(Clinic clinic) {
+        public static FinalClinic of(Clinic clinic) {
             return new FinalClinic(
                     clinic.id(),
                     clinic.day(),
@@ -231,7 +245,7 @@ public record RunSummary(
                 steps,
                 reservations,
                 Latency.of(attempts.stream().map(ReservationAttempt::latencyMs).toList()),
-                audit == null ? new Audit(false, false, auditProblem, List.of(), List.of(), 0) : Audit.of(audit),
+                audit == null ? Audit.notRun(auditProblem) : Audit.of(audit),
                 audit == null
                         ? List.of()
                         : audit.finalSchedule().on(options.days()).stream()

@@ -12,7 +12,11 @@ import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
 import clinic.simulation.audit.FinalStateAudit.Verdict;
+import clinic.simulation.audit.RuleCheck;
+import clinic.simulation.audit.RuleCheck.Outcome;
+import clinic.simulation.audit.RuleCheck.Rule;
 import clinic.simulation.audit.RunLedger;
+import clinic.simulation.audit.RunLedger.AttemptKind;
 import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.RunLedger.ScheduleRead;
@@ -74,7 +78,12 @@ class RunSummaryTest {
 
     private static final Verdict FAILED = new Verdict(
             List.of(new Finding(Kind.TECHNICAL_FAILURES, "1 reservation attempt(s) failed technically")),
-            List.of(new Finding(Kind.SAME_TIME_CLINICS, "test_student_01 holds 2 clinics")));
+            List.of(new Finding(Kind.SAME_TIME_CLINICS, "test_student_01 holds 2 clinics")),
+            List.of(
+                    new RuleCheck(Rule.NO_SHOW_BLOCKING, 1, 3, 3, Outcome.HELD),
+                    new RuleCheck(Rule.CLOSED_CLINIC, 1, 2, 0, Outcome.BROKEN),
+                    new RuleCheck(Rule.DOUBLE_CLICK, 0, 0, 0, Outcome.NOT_PROVOKED),
+                    new RuleCheck(Rule.FOREIGN_BOOKING, 2, 2, 0, Outcome.WARNED)));
 
     private static RunSummary summary() {
         return RunSummary.of(
@@ -128,7 +137,12 @@ class RunSummaryTest {
                         "📋 최종 월요일 클리닉 현황:\n"
                                 + "  • 18:00 - physics1 (1강의실) - 6/6 🔴 마감\n"
                                 + "  • 18:00 - physics1 (2강의실) - 4/6 🟢 2자리\n",
-                        "❌ 최종 상태 감사: 위반 1건\n   - TECHNICAL_FAILURES: 1 reservation attempt(s) failed technically\n",
+                        "🛡️ 비즈니스 규칙:\n"
+                                + "  ✅ 노쇼 차단 (no_show ≥ 2): 대상 1, 시도 3건 → no_show_blocked 3건\n"
+                                + "  ❌ 마감된 클리닉: 대상 1, 시도 2건 → reservation_closed 0건\n"
+                                + "  ➖ 중복 클릭 (같은 예약 동시 2회): 시도 없음\n"
+                                + "  ⚠️  다른 학생 명의 예약: 대상 2, 시도 2건 → forbidden 0건 (보안 경고: -DstrictSecurity=true 이면 실패)\n"
+                                + "❌ 최종 상태 감사: 위반 1건\n   - TECHNICAL_FAILURES: 1 reservation attempt(s) failed technically\n",
                         "   ⚠️  SAME_TIME_CLINICS: test_student_01 holds 2 clinics\n",
                         "🎲 seed: 42");
     }
@@ -164,19 +178,48 @@ class RunSummaryTest {
                 .isEqualTo("1 reservation attempt(s) failed technically");
         assertThat(json.path("audit").path("warnings").get(0).path("kind").asText())
                 .isEqualTo("SAME_TIME_CLINICS");
+        assertThat(json.path("audit").path("rules").get(1).path("rule").asText())
+                .isEqualTo("CLOSED_CLINIC");
+        assertThat(json.path("audit").path("rules").get(1).path("outcome").asText())
+                .isEqualTo("BROKEN");
         assertThat(json.path("finalClinics").get(0).path("students").get(0).asText())
                 .isEqualTo("test_student_01");
     }
 
     @Test
     void clinicTestLogListsEveryLoginAndAttemptWithItsAnswer() {
-        String log = ClinicTestLog.render(ledger(), summary(), OPTIONS);
+        RunLedger ledger = ledger();
+        ledger.add(new ReservationAttempt(
+                "test_student_01",
+                9,
+                2,
+                new ReservationAnswer(RejectionReason.ALREADY_RESERVED, ""),
+                400,
+                11,
+                "{}",
+                T0.plusMillis(10),
+                AttemptKind.SECOND_CLICK,
+                "test_student_01"));
+        ledger.add(new ReservationAttempt(
+                "test_student_01",
+                9,
+                1,
+                new ReservationAnswer(RejectionReason.FORBIDDEN, ""),
+                403,
+                12,
+                "{}",
+                T0.plusMillis(11),
+                AttemptKind.FOR_ANOTHER_STUDENT,
+                "test_student_02"));
+        String log = ClinicTestLog.render(ledger, summary(), OPTIONS);
 
         assertThat(log)
                 .contains(
                         "LOGIN test_student_01 OK id=9 HTTP 200 30 ms",
                         "LOGIN test_student_02 ❌ 로그인 실패: login refused: HTTP 401 HTTP 401 20 ms | {\"error\":\"x\"}",
                         "RESERVE test_student_01 (id 9) clinic 1 SERVER_ERROR HTTP 500 200 ms | {\"n\":4}",
+                        "RESERVE test_student_01 (id 9) clinic 2 (second click) ALREADY_RESERVED HTTP 400 11 ms",
+                        "RESERVE test_student_01 (id 9) clinic 1 (sent by test_student_02) FORBIDDEN HTTP 403 12 ms",
                         "📊 클리닉 예약 부하 테스트 결과");
     }
 

@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.httpConcurrentRequests;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import clinic.simulation.answers.JudgedAnswer;
@@ -13,6 +14,7 @@ import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.scenario.ReservationPlanner.PlannedAttempt;
+import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -57,7 +59,7 @@ public final class ClinicRequests {
                 .body(StringBody(
                         session -> SimulationJson.write(account(session).registrationPayload())))
                 .asJson()
-                .check(answerChecks("registration answer", RegistrationAnswer::classify, true));
+                .check(answerChecks("registration answer", RegistrationAnswer::classify, SessionKeys.ANSWER, true));
     }
 
     HttpRequestActionBuilder login(String name) {
@@ -67,7 +69,7 @@ public final class ClinicRequests {
                 .body(StringBody(
                         session -> SimulationJson.write(account(session).loginPayload())))
                 .asJson()
-                .check(answerChecks("login answer", LoginAnswer::classify, true));
+                .check(answerChecks("login answer", LoginAnswer::classify, SessionKeys.ANSWER, true));
     }
 
     HttpRequestActionBuilder weeklySchedule(
@@ -76,58 +78,78 @@ public final class ClinicRequests {
                 .get(WEEKLY_SCHEDULE)
                 .requestTimeout(timeout)
                 .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
-                .check(answerChecks(judgement, reader, false));
+                .check(answerChecks(judgement, reader, SessionKeys.ANSWER, false));
     }
 
     HttpRequestActionBuilder weeklySchedule(String name) {
         return weeklySchedule(name, "weekly schedule", ScheduleSnapshot.Answer::classify);
     }
 
+    /** The student reserves the planned clinic for itself. */
     HttpRequestActionBuilder reserve() {
-        return http("Reserve clinic")
+        return reserve("Reserve clinic", SessionKeys.STUDENT_ID, SessionKeys.ANSWER);
+    }
+
+    /** A double click: the same reservation twice at once, each answer kept apart. */
+    ActionBuilder doubleClick() {
+        return httpConcurrentRequests(
+                reserve("Reserve clinic", SessionKeys.STUDENT_ID, SessionKeys.ANSWER),
+                reserve("Reserve clinic", SessionKeys.STUDENT_ID, SessionKeys.SECOND_CLICK));
+    }
+
+    /** The student asks for a seat for another student, which only staff may do on a safe backend. */
+    HttpRequestActionBuilder reserveForAnotherStudent() {
+        return reserve("Reserve for another student", SessionKeys.OTHER_STUDENT_ID, SessionKeys.ANSWER);
+    }
+
+    private HttpRequestActionBuilder reserve(String name, String userIdKey, SessionKeys.AnswerKeys keys) {
+        return http(name)
                 .post(RESERVE)
                 .requestTimeout(timeout)
                 .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
-                .body(StringBody(ClinicRequests::reservationBody))
+                .body(StringBody(session -> reservationBody(session, userIdKey)))
                 .asJson()
-                .check(answerChecks("rejection reason", ReservationAnswer::classify, true));
+                .check(answerChecks("rejection reason", ReservationAnswer::classify, keys, true));
     }
 
     static StudentAccount account(Session session) {
         return session.get(SessionKeys.ACCOUNT);
     }
 
-    private static String reservationBody(Session session) {
+    private static String reservationBody(Session session, String userIdKey) {
         PlannedAttempt attempt = session.get(SessionKeys.ATTEMPT);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("user_id", session.getLong(SessionKeys.STUDENT_ID));
+        body.put("user_id", session.getLong(userIdKey));
         body.put("clinic_id", attempt.clinicId());
         return SimulationJson.write(body);
     }
 
     /**
-     * Keeps the answer (status, response time, and the body when {@code keepBody}: not a schedule, which
-     * grows with the week), reads it once into {@link SessionKeys#ANSWER}, then judges what was read.
+     * Keeps the answer under {@code keys} (status, response time, and the body when {@code keepBody}: not a
+     * schedule, which grows with the week), reads it once, then judges what was read.
      * Gatling applies a request's checks in order (status scope first), each seeing the session as the
      * earlier ones left it. A failed judgement reads {@code <judgement>, found <what is wrong>} in the
      * Errors table, e.g. {@code rejection reason, found OCCUPIED}.
      */
     private static CheckBuilder[] answerChecks(
-            String judgement, BiFunction<Integer, String, ? extends JudgedAnswer> reader, boolean keepBody) {
-        List<CheckBuilder> checks = new ArrayList<>(List.of(
-                status().saveAs(SessionKeys.STATUS), responseTimeInMillis().saveAs(SessionKeys.LATENCY_MS)));
+            String judgement,
+            BiFunction<Integer, String, ? extends JudgedAnswer> reader,
+            SessionKeys.AnswerKeys keys,
+            boolean keepBody) {
+        List<CheckBuilder> checks = new ArrayList<>(
+                List.of(status().saveAs(keys.status()), responseTimeInMillis().saveAs(keys.latencyMs())));
         if (keepBody) {
-            checks.add(bodyString().saveAs(SessionKeys.BODY));
+            checks.add(bodyString().saveAs(keys.body()));
         }
         checks.addAll(List.of(
                 bodyString()
                         .transformWithSession(
-                                (body, session) -> (Object) reader.apply(session.getInt(SessionKeys.STATUS), body))
-                        .saveAs(SessionKeys.ANSWER),
+                                (body, session) -> (Object) reader.apply(session.getInt(keys.status()), body))
+                        .saveAs(keys.answer()),
                 bodyString()
                         .transformWithSession((body, session) -> {
-                            String failure = session.<JudgedAnswer>get(SessionKeys.ANSWER)
-                                    .failure();
+                            String failure =
+                                    session.<JudgedAnswer>get(keys.answer()).failure();
                             return failure == null ? ACCEPTABLE : failure;
                         })
                         .is(ACCEPTABLE)

@@ -1,9 +1,11 @@
 package clinic.simulation.scenario;
 
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.foreach;
 import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 
 import clinic.contract.ClinicDay;
@@ -15,15 +17,22 @@ import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
+import clinic.simulation.audit.RunLedger.AttemptKind;
 import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.Registration;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.RunLedger.ScheduleRead;
+import clinic.simulation.scenario.ReservationPlanner.Kind;
 import clinic.simulation.scenario.ReservationPlanner.PlannedAttempt;
+import clinic.simulation.scenario.ReservationPlanner.StudentPlan;
+import clinic.simulation.scenario.SessionKeys.AnswerKeys;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -40,18 +49,24 @@ public final class ClinicSteps {
     private final RunLedger ledger;
     private final ReservationPlanner planner;
     private final List<ClinicDay> days;
+    private final List<Long> closedClinicIds;
     private final FinalStateAudit audit;
+    /** The students of the run who logged in, by username: whom a foreign probe can book for. */
+    private final Map<String, Long> loggedIn = new ConcurrentHashMap<>();
 
+    /** @param closedClinicIds clinics known to be closed, which the students try like any other */
     public ClinicSteps(
             ClinicRequests requests,
             RunLedger ledger,
             ReservationPlanner planner,
             List<ClinicDay> days,
+            List<Long> closedClinicIds,
             FinalStateAudit audit) {
         this.requests = requests;
         this.ledger = ledger;
         this.planner = planner;
         this.days = days;
+        this.closedClinicIds = List.copyOf(closedClinicIds);
         this.audit = audit;
     }
 
@@ -88,15 +103,29 @@ public final class ClinicSteps {
                         .exec(this::recordScheduleAndPlan));
     }
 
-    /** The planned attempts, a pause before each but the first; does nothing for a student without a plan. */
+    /**
+     * The planned attempts, a pause before each but the first, each sent as its kind says (once, twice at
+     * once, or for another student); a persistent student stops once it has a seat. Does nothing for a
+     * student without a plan.
+     */
     public ChainBuilder reserveClinics() {
         return doIf(ClinicSteps::hasPlan)
-                .then(foreach(session -> session.getList(SessionKeys.PLAN), SessionKeys.ATTEMPT)
+                .then(asLongAs(ClinicSteps::hasNextAttempt)
                         .on(
-                                pause(session -> session.<PlannedAttempt>get(SessionKeys.ATTEMPT)
-                                        .pauseBefore()),
-                                exec(ClinicSteps::beforeRequest),
-                                group("Reserve").on(requests.reserve()),
+                                exec(ClinicSteps::takeNextAttempt),
+                                pause(session -> attempt(session).pauseBefore()),
+                                exec(this::beforeReservation),
+                                doSwitch(session -> attempt(session).kind())
+                                        .on(
+                                                onCase(Kind.TRY)
+                                                        .then(group("Reserve").on(requests.reserve())),
+                                                onCase(Kind.DOUBLE_CLICK)
+                                                        .then(group("Reserve").on(requests.doubleClick())),
+                                                onCase(Kind.FOREIGN_PROBE)
+                                                        .then(doIf(session ->
+                                                                        session.contains(SessionKeys.OTHER_STUDENT_ID))
+                                                                .then(group("Reserve")
+                                                                        .on(requests.reserveForAnotherStudent())))),
                                 exec(this::recordAttempt)));
     }
 
@@ -132,19 +161,46 @@ public final class ClinicSteps {
     }
 
     private static Session beforeRequest(Session session) {
-        return session.removeAll(SessionKeys.STATUS, SessionKeys.BODY, SessionKeys.LATENCY_MS, SessionKeys.ANSWER)
+        return forget(forget(session, SessionKeys.ANSWER), SessionKeys.SECOND_CLICK)
                 .set(SessionKeys.SENT_AT_MS, System.currentTimeMillis());
     }
 
-    private static boolean answered(Session session) {
-        return session.contains(SessionKeys.ANSWER);
+    private static Session forget(Session session, AnswerKeys keys) {
+        return session.removeAll(keys.status(), keys.body(), keys.latencyMs(), keys.answer());
+    }
+
+    /** Before a reservation: a foreign probe also needs the other student, one of the run who logged in. */
+    private Session beforeReservation(Session session) {
+        Session cleared = beforeRequest(session).removeAll(SessionKeys.OTHER_STUDENT_ID, SessionKeys.OTHER_STUDENT);
+        if (attempt(session).kind() != Kind.FOREIGN_PROBE) {
+            return cleared;
+        }
+        return otherStudent(ClinicRequests.account(session).username())
+                .map(other -> cleared.set(SessionKeys.OTHER_STUDENT_ID, other.getValue())
+                        .set(SessionKeys.OTHER_STUDENT, other.getKey()))
+                .orElse(cleared);
+    }
+
+    /** Any other student of the run who logged in, by username, with its id. */
+    private Optional<Map.Entry<String, Long>> otherStudent(String username) {
+        return loggedIn.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(username))
+                .min(Map.Entry.comparingByKey());
+    }
+
+    private static boolean answered(Session session, AnswerKeys keys) {
+        return session.contains(keys.answer());
     }
 
     /** The answer its request read, or what no answer means for this kind of request. */
+    private <T extends JudgedAnswer> T answer(Session session, AnswerKeys keys, Function<NoAnswer, T> none) {
+        return answered(session, keys)
+                ? session.get(keys.answer())
+                : none.apply(NoAnswer.after(latency(session, keys), requests.timeout()));
+    }
+
     private <T extends JudgedAnswer> T answer(Session session, Function<NoAnswer, T> none) {
-        return answered(session)
-                ? session.get(SessionKeys.ANSWER)
-                : none.apply(NoAnswer.after(latency(session), requests.timeout()));
+        return answer(session, SessionKeys.ANSWER, none);
     }
 
     private static boolean loggedIn(Session session) {
@@ -152,23 +208,53 @@ public final class ClinicSteps {
     }
 
     private static boolean hasPlan(Session session) {
-        return loggedIn(session)
-                && session.contains(SessionKeys.PLAN)
-                && !session.getList(SessionKeys.PLAN).isEmpty();
+        return loggedIn(session) && session.contains(SessionKeys.PLAN);
     }
 
-    private static long latency(Session session) {
-        return answered(session)
-                ? session.getLong(SessionKeys.LATENCY_MS)
+    private static StudentPlan plan(Session session) {
+        return session.get(SessionKeys.PLAN);
+    }
+
+    private static PlannedAttempt attempt(Session session) {
+        return session.get(SessionKeys.ATTEMPT);
+    }
+
+    private static boolean hasNextAttempt(Session session) {
+        return !session.contains(SessionKeys.PLAN_DONE)
+                && session.getInt(SessionKeys.NEXT_ATTEMPT)
+                        < plan(session).attempts().size();
+    }
+
+    private static Session takeNextAttempt(Session session) {
+        int next = session.getInt(SessionKeys.NEXT_ATTEMPT);
+        return session.set(SessionKeys.ATTEMPT, plan(session).attempts().get(next))
+                .set(SessionKeys.NEXT_ATTEMPT, next + 1);
+    }
+
+    private static long latency(Session session, AnswerKeys keys) {
+        return answered(session, keys)
+                ? session.getLong(keys.latencyMs())
                 : System.currentTimeMillis() - session.getLong(SessionKeys.SENT_AT_MS);
     }
 
+    private static Integer status(Session session, AnswerKeys keys) {
+        return answered(session, keys) ? session.getInt(keys.status()) : null;
+    }
+
+    private static String body(Session session, AnswerKeys keys) {
+        return answered(session, keys) ? session.getString(keys.body()) : null;
+    }
+
+    private static long latency(Session session) {
+        return latency(session, SessionKeys.ANSWER);
+    }
+
     private static Integer status(Session session) {
-        return answered(session) ? session.getInt(SessionKeys.STATUS) : null;
+        return status(session, SessionKeys.ANSWER);
     }
 
     private static String body(Session session) {
-        return answered(session) ? session.getString(SessionKeys.BODY) : null;
+        return body(session, SessionKeys.ANSWER);
     }
 
     private Session recordRegistration(Session session) {
@@ -193,9 +279,11 @@ public final class ClinicSteps {
                 latency(session),
                 answer.ok() ? null : body(session),
                 Instant.now()));
-        return answer.ok()
-                ? session.set(SessionKeys.TOKEN, answer.token()).set(SessionKeys.STUDENT_ID, answer.studentId())
-                : session;
+        if (!answer.ok()) {
+            return session;
+        }
+        loggedIn.put(ClinicRequests.account(session).username(), answer.studentId());
+        return session.set(SessionKeys.TOKEN, answer.token()).set(SessionKeys.STUDENT_ID, answer.studentId());
     }
 
     private Session keepAuditToken(Session session) {
@@ -213,29 +301,80 @@ public final class ClinicSteps {
                 null,
                 Instant.now()));
         // the whole week's schedule must not wait in every student's session through the rendezvous
-        Session withoutSchedule = session.remove(SessionKeys.ANSWER);
+        Session withoutSchedule = session.remove(SessionKeys.ANSWER.answer());
         if (!answer.ok()) {
             return withoutSchedule;
         }
         List<Long> visible = answer.schedule().on(days).stream()
                 .map(ScheduleSnapshot.Clinic::id)
                 .toList();
-        return withoutSchedule.set(
-                SessionKeys.PLAN, planner.plan(ClinicRequests.account(session).index(), visible));
+        return withoutSchedule
+                .set(
+                        SessionKeys.PLAN,
+                        planner.plan(ClinicRequests.account(session).index(), visible, closedClinicIds))
+                .set(SessionKeys.NEXT_ATTEMPT, 0);
     }
 
+    /** Every answer of the attempt goes into the ledger: one, two for a double click, none for a skipped probe. */
     private Session recordAttempt(Session session) {
-        PlannedAttempt attempt = session.get(SessionKeys.ATTEMPT);
-        ReservationAnswer answer = answer(session, ReservationAnswer::none);
+        PlannedAttempt attempt = attempt(session);
+        String username = ClinicRequests.account(session).username();
+        long studentId = session.getLong(SessionKeys.STUDENT_ID);
+        ReservationAnswer answer;
+        switch (attempt.kind()) {
+            case FOREIGN_PROBE -> {
+                if (!session.contains(SessionKeys.OTHER_STUDENT_ID)) {
+                    return session;
+                }
+                answer = record(
+                        session,
+                        SessionKeys.ANSWER,
+                        attempt,
+                        session.getString(SessionKeys.OTHER_STUDENT),
+                        session.getLong(SessionKeys.OTHER_STUDENT_ID),
+                        AttemptKind.FOR_ANOTHER_STUDENT,
+                        username);
+            }
+            case DOUBLE_CLICK -> {
+                answer = record(session, SessionKeys.ANSWER, attempt, username, studentId, AttemptKind.OWN, username);
+                ReservationAnswer second = record(
+                        session,
+                        SessionKeys.SECOND_CLICK,
+                        attempt,
+                        username,
+                        studentId,
+                        AttemptKind.SECOND_CLICK,
+                        username);
+                if (second.reserved()) {
+                    answer = second;
+                }
+            }
+            default ->
+                answer = record(session, SessionKeys.ANSWER, attempt, username, studentId, AttemptKind.OWN, username);
+        }
+        return plan(session).stopsAfter(answer.reason()) ? session.set(SessionKeys.PLAN_DONE, true) : session;
+    }
+
+    private ReservationAnswer record(
+            Session session,
+            AnswerKeys keys,
+            PlannedAttempt attempt,
+            String forUsername,
+            long forStudentId,
+            AttemptKind kind,
+            String caller) {
+        ReservationAnswer answer = answer(session, keys, ReservationAnswer::none);
         ledger.add(new ReservationAttempt(
-                ClinicRequests.account(session).username(),
-                session.getLong(SessionKeys.STUDENT_ID),
+                forUsername,
+                forStudentId,
                 attempt.clinicId(),
                 answer,
-                status(session),
-                latency(session),
-                body(session),
-                Instant.now()));
-        return session;
+                status(session, keys),
+                latency(session, keys),
+                body(session, keys),
+                Instant.now(),
+                kind,
+                caller));
+        return answer;
     }
 }
