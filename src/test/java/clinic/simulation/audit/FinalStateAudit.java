@@ -6,6 +6,7 @@ import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -33,7 +34,27 @@ public final class FinalStateAudit {
             CLINIC_NOT_VISIBLE,
             TECHNICAL_FAILURES,
             /** Warning only: production allows one student in two clinics at the same day and time. */
-            SAME_TIME_CLINICS
+            SAME_TIME_CLINICS;
+
+            /** The kinds that fail the run: every one but the warning. */
+            public static List<Kind> violations() {
+                return Arrays.stream(values())
+                        .filter(kind -> kind != SAME_TIME_CLINICS)
+                        .toList();
+            }
+
+            /** What a finding of this kind means, in the report's Korean. */
+            public String meaning() {
+                return switch (this) {
+                    case OVER_CAPACITY -> "정원 초과 예약";
+                    case DUPLICATE_STUDENT -> "한 클리닉 명단에 같은 학생이 두 번 이상";
+                    case ACCEPTED_MISSING -> "성공(200)으로 답한 예약이 최종 명단에 없음";
+                    case PHANTOM_RESERVATION -> "성공 응답 없이 최종 명단에 오른 학생";
+                    case CLINIC_NOT_VISIBLE -> "준비된 클리닉이 최종 스케줄에 보이지 않음";
+                    case TECHNICAL_FAILURES -> "기술적 실패 (5xx, 예상하지 못한 응답, 무응답)";
+                    case SAME_TIME_CLINICS -> "같은 시간에 두 클리닉 (경고: production은 허용)";
+                };
+            }
         }
 
         @Override
