@@ -1,10 +1,13 @@
 package clinic.simulation.output;
 
 import clinic.simulation.answers.SimulationJson;
+import clinic.simulation.audit.ExpectedClinic;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.backend.PreparedTarget;
 import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.report.AttemptsFile;
+import clinic.simulation.report.ReportPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a run leaves behind, written after the load: the console summary, and beside Gatling's report
- * clinic-summary.json and clinic_test.log.
+ * clinic-summary.json, clinic_test.log, the reservation attempts and clinic-report.html.
  */
 public final class RunOutputs {
 
@@ -77,23 +80,34 @@ public final class RunOutputs {
         }
     }
 
-    /** @param audit what the audit concluded; null when it could not read the final state */
-    public static void write(SimulationOptions options, RunLedger ledger, FinalStateAudit.Result audit) {
+    /**
+     * @param expectedClinics what the setup made, which the final schedule must show
+     * @param audit what the audit concluded; null when it could not read the final state
+     */
+    public static void write(
+            SimulationOptions options,
+            List<ExpectedClinic> expectedClinics,
+            RunLedger ledger,
+            FinalStateAudit.Result audit) {
         Instant end = ledger.loadEnded() != null ? ledger.loadEnded() : Instant.now();
         Duration elapsed = ledger.loadStarted() == null ? Duration.ZERO : Duration.between(ledger.loadStarted(), end);
         RunSummary summary = RunSummary.of(
-                options,
-                ledger,
-                elapsed,
-                options.students(),
-                audit == null ? List.of() : audit.finalSchedule().on(options.day()),
-                audit == null ? null : audit.verdict(),
-                "the audit could not read the final schedule (see the Audit group in the report)");
+                        options,
+                        ledger,
+                        elapsed,
+                        options.students(),
+                        audit == null ? List.of() : audit.finalSchedule().on(options.day()),
+                        audit == null ? null : audit.verdict(),
+                        "the audit could not read the final schedule (see the Audit group in the report)")
+                .withExpectedClinics(expectedClinics, audit == null ? null : audit.finalSchedule());
         CONSOLE.info("\n{}", ConsoleSummary.render(summary, options));
         Path folder = RunFolder.locate(Path.of(options.resultsFolder()));
         write(folder.resolve(RunSummary.FILE), SimulationJson.write(summary));
         write(folder.resolve(TEST_LOG_FILE), ClinicTestLog.render(ledger, summary, options));
-        CONSOLE.info("📁 {}, {}: {}", RunSummary.FILE, TEST_LOG_FILE, folder.toAbsolutePath());
+        AttemptsFile.write(folder.resolve(AttemptsFile.FILE), ledger.attempts());
+        Path report = ReportPage.write(folder);
+        CONSOLE.info("📁 {}, {}, {}: {}", RunSummary.FILE, TEST_LOG_FILE, AttemptsFile.FILE, folder.toAbsolutePath());
+        CONSOLE.info("📊 클리닉 보고서: {}", report.toAbsolutePath().toUri());
     }
 
     private static void write(Path file, String content) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.answers.ReservationAnswer;
+import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.answers.SimulationJson;
+import clinic.simulation.audit.ExpectedClinic;
 import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
 import clinic.simulation.audit.FinalStateAudit.Verdict;
@@ -185,6 +187,25 @@ class RunSummaryTest {
         assertThat(read.audit()).isEqualTo(summary().audit());
         assertThat(read.finalClinics()).isEqualTo(summary().finalClinics());
         assertThat(((Number) read.options().get("seed")).longValue()).isEqualTo(42);
+    }
+
+    @Test
+    void theClinicsTheSetupMadeAreSeenOrNotInTheWholeFinalSchedule(@TempDir Path folder) throws Exception {
+        List<ExpectedClinic> expected = List.of(
+                new ExpectedClinic(1L, "mon", "18:00", "1강의실"), new ExpectedClinic(null, "mon", "19:00", "3강의실"));
+        Path file = folder.resolve(RunSummary.FILE);
+
+        RunSummary read = summary().withExpectedClinics(expected, new ScheduleSnapshot(FINAL_CLINICS, true));
+        assertThat(read.expectedClinics())
+                .containsExactly(
+                        new RunSummary.ExpectedClinicSeen(1L, "mon", "18:00", "1강의실", true),
+                        new RunSummary.ExpectedClinicSeen(null, "mon", "19:00", "3강의실", false));
+        assertThat(summary().withExpectedClinics(expected, null).expectedClinics())
+                .extracting(RunSummary.ExpectedClinicSeen::visible)
+                .containsExactly(null, null);
+
+        Files.writeString(file, SimulationJson.write(read));
+        assertThat(RunSummary.read(file).expectedClinics()).isEqualTo(read.expectedClinics());
     }
 
     @Test
