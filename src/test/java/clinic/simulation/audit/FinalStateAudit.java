@@ -75,12 +75,57 @@ public final class FinalStateAudit {
             return violations.isEmpty();
         }
 
-        /** The KO message of the audit request: every violation. */
-        public String failureMessage() {
-            return violations.size() + " audit violation(s): "
-                    + violations.stream()
-                            .map(violation -> violation.kind() + " " + violation.message())
-                            .collect(Collectors.joining("; "));
+        /**
+         * The KO message of the audit check of one kind, at most {@code maxLength} characters because
+         * Gatling cuts longer ones: the kind, its meaning and count, then every finding that fits whole;
+         * what does not fit is counted and left to {@code whereInFull}. Null when there is no violation
+         * of that kind.
+         */
+        public String failureMessage(Finding.Kind kind, int maxLength, String whereInFull) {
+            List<String> messages = violations.stream()
+                    .filter(violation -> violation.kind() == kind)
+                    .map(Finding::message)
+                    .toList();
+            if (messages.isEmpty()) {
+                return null;
+            }
+            StringBuilder text = new StringBuilder()
+                    .append(kind)
+                    .append(' ')
+                    .append(messages.size())
+                    .append("건 (")
+                    .append(kind.meaning())
+                    .append("): ");
+            for (int shown = 0; shown < messages.size(); shown++) {
+                String separator = shown == 0 ? "" : "; ";
+                int after = messages.size() - shown - 1;
+                String message = messages.get(shown);
+                if (text.length()
+                                + separator.length()
+                                + message.length()
+                                + restOf(after, whereInFull).length()
+                        <= maxLength) {
+                    text.append(separator).append(message);
+                    continue;
+                }
+                if (shown > 0) {
+                    return text.append(restOf(after + 1, whereInFull)).toString();
+                }
+                // the first finding alone is longer than a row (a long roster): its head, cut between words
+                String rest = after == 0 ? " … " + whereInFull : restOf(after, whereInFull);
+                String head = message.substring(
+                        0, Math.max(0, Math.min(message.length(), maxLength - text.length() - rest.length())));
+                int lastSpace = head.lastIndexOf(' ');
+                return text.append(lastSpace > 0 ? head.substring(0, lastSpace) : head)
+                        .append(rest)
+                        .toString();
+            }
+            return text.toString();
+        }
+
+        /** Nothing when {@code count} is 0. */
+        private static String restOf(int count, String whereInFull) {
+            return count == 0 ? "" : " … 외 " + count + "건: " + whereInFull;
         }
     }
 
