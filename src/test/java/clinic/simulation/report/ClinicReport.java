@@ -213,8 +213,12 @@ public record ClinicReport(
                 .mapToInt(Map.Entry::getValue)
                 .sum();
         Object baseUrl = options.get("baseUrl");
+        if (!(options.get("seed") instanceof Number seed)) {
+            throw new IllegalArgumentException(
+                    "the summary's options have no seed (" + options + "): not a summary this harness wrote");
+        }
         return new Run(
-                ((Number) options.get("seed")).longValue(),
+                seed.longValue(),
                 repeatCommand(options),
                 "embedded".equals(baseUrl) ? "내장 reference server (embedded)" : String.valueOf(baseUrl),
                 options,
