@@ -32,7 +32,8 @@ class SharedCoresTest {
 
         List<Long> took = Race.run(jobs, Duration.ofSeconds(30));
 
-        assertThat(took).allMatch(millis -> millis >= 10 * WORK.toMillis() - 2 * WORK.toMillis());
-        assertThat(Collections.max(took)).isGreaterThanOrEqualTo(10 * WORK.toMillis());
+        // the first job runs alone for a moment, and times are cut to whole milliseconds
+        assertThat(took).allMatch(millis -> millis >= 8 * WORK.toMillis());
+        assertThat(Collections.max(took)).isGreaterThanOrEqualTo(10 * WORK.toMillis() - 2);
     }
 }
