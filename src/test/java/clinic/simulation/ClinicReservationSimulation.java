@@ -80,7 +80,7 @@ public class ClinicReservationSimulation extends Simulation {
     @Override
     public void after() {
         try {
-            RunOutputs.write(options, target.expectedClinics(), ledger, audit.get());
+            RunOutputs.write(options, ledger, audit.get(), target);
         } finally {
             target.close();
         }

@@ -1,7 +1,6 @@
 package clinic.simulation.output;
 
 import clinic.simulation.answers.SimulationJson;
-import clinic.simulation.audit.ExpectedClinic;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.backend.PreparedTarget;
@@ -81,14 +80,11 @@ public final class RunOutputs {
     }
 
     /**
-     * @param expectedClinics what the setup made, which the final schedule must show
      * @param audit what the audit concluded; null when it could not read the final state
+     * @param target the backend, whose setup made the clinics the final schedule must show
      */
     public static void write(
-            SimulationOptions options,
-            List<ExpectedClinic> expectedClinics,
-            RunLedger ledger,
-            FinalStateAudit.Result audit) {
+            SimulationOptions options, RunLedger ledger, FinalStateAudit.Result audit, PreparedTarget target) {
         Instant end = ledger.loadEnded() != null ? ledger.loadEnded() : Instant.now();
         Duration elapsed = ledger.loadStarted() == null ? Duration.ZERO : Duration.between(ledger.loadStarted(), end);
         RunSummary summary = RunSummary.of(
@@ -99,7 +95,7 @@ public final class RunOutputs {
                         audit == null ? List.of() : audit.finalSchedule().on(options.day()),
                         audit == null ? null : audit.verdict(),
                         "the audit could not read the final schedule (see the Audit group in the report)")
-                .withExpectedClinics(expectedClinics, audit == null ? null : audit.finalSchedule());
+                .withExpectedClinics(target.expectedClinics(), audit == null ? null : audit.finalSchedule());
         CONSOLE.info("\n{}", ConsoleSummary.render(summary, options));
         Path folder = RunFolder.locate(Path.of(options.resultsFolder()));
         write(folder.resolve(RunSummary.FILE), SimulationJson.write(summary));
