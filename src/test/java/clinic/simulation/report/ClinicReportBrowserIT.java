@@ -174,6 +174,7 @@ class ClinicReportBrowserIT {
         WebElement verdict = browser.findElement(By.id("verdict"));
         assertThat(verdict.getDomAttribute("data-passed")).isEqualTo("false");
         assertThat(verdict.getText()).startsWith("❌ 실패").contains("❌ 최종 상태 감사: 위반");
+        browser.findElements(By.cssSelector("#verdict button.more")).forEach(WebElement::click);
         List<String> findings = browser.findElements(By.cssSelector("#verdict .finding")).stream()
                 .map(WebElement::getText)
                 .toList();

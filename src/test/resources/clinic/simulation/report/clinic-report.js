@@ -26,7 +26,7 @@
     NETWORK_ERROR: '#6a1b9a',
   };
   const STUDENTS_PER_PAGE = 50;
-  const FINDINGS_SHOWN = 100;
+  const FINDINGS_SHOWN = 20;
   const DEFAULT_TIMELINES = 8;
   const COMPACT_ABOVE = 64;
 
