@@ -154,7 +154,8 @@ class FaultSymptomTest {
                 new RunSummary.Latency(100, 50, p95, p95, p95),
                 new RunSummary.Audit(true, violations.isEmpty(), null, violations, List.of(), List.of(), 1),
                 List.of(clinic),
-                new Diagnosis(null, List.of()));
+                new Diagnosis(null, List.of()),
+                List.of());
         return new LoadTestRun(1, status, summary, Path.of("run"), Duration.ZERO);
     }
 }

@@ -35,4 +35,26 @@ public enum RejectionReason {
     public boolean technical() {
         return technical;
     }
+
+    /**
+     * What the answer means, in the words of the original tool's failure analysis where it had some
+     * ({@code occupied}: 정원 초과 (정상적인 경합 상황)); Gatling's Errors table and the clinic report show it.
+     */
+    public String meaning() {
+        return switch (this) {
+            case RESERVED -> "예약 성공";
+            case OCCUPIED -> "정원 초과 (정상적인 경합 상황)";
+            case ALREADY_RESERVED -> "중복 예약 시도";
+            case NO_SHOW_BLOCKED -> "노쇼로 인한 예약 제한";
+            case RESERVATION_CLOSED -> "예약 기간 제한";
+            case RATE_LIMITED -> "요청 한도 초과 (학생당 예약 요청 수)";
+            case FORBIDDEN -> "다른 학생의 예약 시도 (권한 없음)";
+            case INVALID_REQUEST -> "잘못된 예약 요청 (user_id, clinic_id)";
+            case NOT_FOUND -> "유효하지 않은 사용자/클리닉";
+            case UNAUTHENTICATED -> "토큰 인증 실패";
+            case SERVER_ERROR -> "서버 오류 (5xx)";
+            case UNEXPECTED_ANSWER -> "예상하지 못한 응답";
+            case NETWORK_ERROR -> "네트워크 오류 (응답 없음)";
+        };
+    }
 }

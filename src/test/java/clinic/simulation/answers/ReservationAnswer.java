@@ -106,14 +106,17 @@ public record ReservationAnswer(RejectionReason reason, String detail) implement
     }
 
     /**
-     * The KO message of the request: the bare reason for business rejections, so that Gatling's Errors
-     * table is the reason breakdown; technical failures add what went wrong. Null when reserved.
+     * The KO message of the request, which Gatling's Errors table counts: the reason and its meaning, so
+     * that the table is the breakdown of the answers. Business reasons are marked as the correct refusals
+     * they are ({@code 정상 거절 OCCUPIED: 정원 초과 (정상적인 경합 상황)}); technical failures add what went wrong
+     * ({@code 기술적 실패 SERVER_ERROR: 서버 오류 (5xx), HTTP 500}). Null when reserved.
      */
     @Override
     public String failure() {
         if (reserved()) {
             return null;
         }
-        return reason.technical() ? reason.name() + ": " + detail : reason.name();
+        String reasonAndMeaning = reason.name() + ": " + reason.meaning();
+        return reason.technical() ? "기술적 실패 " + reasonAndMeaning + ", " + detail : "정상 거절 " + reasonAndMeaning;
     }
 }

@@ -84,7 +84,7 @@ class ReservationAnswerTest {
 
         assertThat(answer.reason()).isEqualTo(RejectionReason.NETWORK_ERROR);
         assertThat(answer.reason().technical()).isTrue();
-        assertThat(answer.failure()).isEqualTo("NETWORK_ERROR: 요청 시간 초과");
+        assertThat(answer.failure()).isEqualTo("기술적 실패 NETWORK_ERROR: 네트워크 오류 (응답 없음), 요청 시간 초과");
     }
 
     @Test
@@ -98,22 +98,23 @@ class ReservationAnswerTest {
     }
 
     @Test
-    void businessRejectionsAreKoWithTheBareReasonSoTheErrorsTableIsTheBreakdown() {
+    void businessRejectionsAreKoAsCorrectRefusalsWithTheirMeaningSoTheErrorsTableIsTheBreakdown() {
         assertThat(ReservationAnswer.classify(409, "{\"error\":\"occupied\"}").failure())
-                .isEqualTo("OCCUPIED");
+                .isEqualTo("정상 거절 OCCUPIED: 정원 초과 (정상적인 경합 상황)");
         assertThat(ReservationAnswer.classify(400, "{\"error\":\"이미 해당 클리닉에 예약되어 있습니다.\"}")
                         .failure())
-                .isEqualTo("ALREADY_RESERVED");
+                .isEqualTo("정상 거절 ALREADY_RESERVED: 중복 예약 시도");
     }
 
     @Test
     void technicalFailuresSayWhatWentWrong() {
-        assertThat(ReservationAnswer.classify(500, "").failure()).isEqualTo("SERVER_ERROR: HTTP 500");
+        assertThat(ReservationAnswer.classify(500, "").failure())
+                .isEqualTo("기술적 실패 SERVER_ERROR: 서버 오류 (5xx), HTTP 500");
         assertThat(ReservationAnswer.classify(200, "<html/>").failure())
-                .isEqualTo("UNEXPECTED_ANSWER: HTTP 200 with a body that is not a JSON object");
+                .isEqualTo("기술적 실패 UNEXPECTED_ANSWER: 예상하지 못한 응답, HTTP 200 with a body that is not a JSON object");
         assertThat(ReservationAnswer.classify(400, "{\"error\":\"something new\"}")
                         .failure())
-                .isEqualTo("UNEXPECTED_ANSWER: HTTP 400 with unknown error 'something new'");
+                .isEqualTo("기술적 실패 UNEXPECTED_ANSWER: 예상하지 못한 응답, HTTP 400 with unknown error 'something new'");
     }
 
     @Test

@@ -6,6 +6,7 @@ import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -40,7 +41,30 @@ public final class FinalStateAudit {
             /** A student booked for another: a warning unless strictSecurity (production allows it). */
             FOREIGN_BOOKING,
             /** Warning only: production allows one student in two clinics at the same day and time. */
-            SAME_TIME_CLINICS
+            SAME_TIME_CLINICS;
+
+            /** The kinds that can fail the run: every one but the warning (FOREIGN_BOOKING fails it when strict). */
+            public static List<Kind> violations() {
+                return Arrays.stream(values())
+                        .filter(kind -> kind != SAME_TIME_CLINICS)
+                        .toList();
+            }
+
+            /** What a finding of this kind means, in the report's Korean. */
+            public String meaning() {
+                return switch (this) {
+                    case OVER_CAPACITY -> "정원 초과 예약";
+                    case DUPLICATE_STUDENT -> "한 클리닉 명단에 같은 학생이 두 번 이상";
+                    case ACCEPTED_MISSING -> "성공(200)으로 답한 예약이 최종 명단에 없음";
+                    case PHANTOM_RESERVATION -> "성공 응답 없이 최종 명단에 오른 학생";
+                    case CLINIC_NOT_VISIBLE -> "준비된 클리닉이 최종 스케줄에 보이지 않음";
+                    case TECHNICAL_FAILURES -> "기술적 실패 (5xx, 예상하지 못한 응답, 무응답)";
+                    case NO_SHOW_NOT_BLOCKED -> "노쇼 2회 이상 학생의 예약이 차단되지 않음";
+                    case CLOSED_CLINIC_BOOKED -> "마감된 클리닉이 예약을 받음";
+                    case FOREIGN_BOOKING -> "다른 학생 명의의 예약 요청을 받아들임 (보안)";
+                    case SAME_TIME_CLINICS -> "같은 시간에 두 클리닉 (경고: production은 허용)";
+                };
+            }
         }
 
         @Override
@@ -70,12 +94,57 @@ public final class FinalStateAudit {
             return violations.isEmpty();
         }
 
-        /** The KO message of the audit request: every violation. */
-        public String failureMessage() {
-            return violations.size() + " audit violation(s): "
-                    + violations.stream()
-                            .map(violation -> violation.kind() + " " + violation.message())
-                            .collect(Collectors.joining("; "));
+        /**
+         * The KO message of the audit check of one kind, at most {@code maxLength} characters because
+         * Gatling cuts longer ones: the kind, its meaning and count, then every finding that fits whole;
+         * what does not fit is counted and left to {@code whereInFull}. Null when there is no violation
+         * of that kind.
+         */
+        public String failureMessage(Finding.Kind kind, int maxLength, String whereInFull) {
+            List<String> messages = violations.stream()
+                    .filter(violation -> violation.kind() == kind)
+                    .map(Finding::message)
+                    .toList();
+            if (messages.isEmpty()) {
+                return null;
+            }
+            StringBuilder text = new StringBuilder()
+                    .append(kind)
+                    .append(' ')
+                    .append(messages.size())
+                    .append("건 (")
+                    .append(kind.meaning())
+                    .append("): ");
+            for (int shown = 0; shown < messages.size(); shown++) {
+                String separator = shown == 0 ? "" : "; ";
+                int after = messages.size() - shown - 1;
+                String message = messages.get(shown);
+                if (text.length()
+                                + separator.length()
+                                + message.length()
+                                + restOf(after, whereInFull).length()
+                        <= maxLength) {
+                    text.append(separator).append(message);
+                    continue;
+                }
+                if (shown > 0) {
+                    return text.append(restOf(after + 1, whereInFull)).toString();
+                }
+                // the first finding alone is longer than a row (a long roster): its head, cut between words
+                String rest = after == 0 ? " … " + whereInFull : restOf(after, whereInFull);
+                String head = message.substring(
+                        0, Math.max(0, Math.min(message.length(), maxLength - text.length() - rest.length())));
+                int lastSpace = head.lastIndexOf(' ');
+                return text.append(lastSpace > 0 ? head.substring(0, lastSpace) : head)
+                        .append(rest)
+                        .toString();
+            }
+            return text.toString();
+        }
+
+        /** Nothing when {@code count} is 0. */
+        private static String restOf(int count, String whereInFull) {
+            return count == 0 ? "" : " … 외 " + count + "건: " + whereInFull;
         }
     }
 

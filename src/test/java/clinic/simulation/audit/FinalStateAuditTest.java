@@ -13,6 +13,7 @@ import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FinalStateAuditTest {
@@ -184,9 +185,52 @@ class FinalStateAuditTest {
                 .containsExactly(new FinalStateAudit.Finding(
                         Kind.TECHNICAL_FAILURES,
                         "3 reservation attempt(s) failed technically: SERVER_ERROR 2, NETWORK_ERROR 1"));
-        assertThat(verdict.failureMessage())
-                .isEqualTo("1 audit violation(s): TECHNICAL_FAILURES 3 reservation "
+        assertThat(verdict.failureMessage(Kind.TECHNICAL_FAILURES, 200, "report.html"))
+                .isEqualTo("TECHNICAL_FAILURES 1건 (기술적 실패 (5xx, 예상하지 못한 응답, 무응답)): 3 reservation "
                         + "attempt(s) failed technically: SERVER_ERROR 2, NETWORK_ERROR 1");
+        assertThat(verdict.failureMessage(Kind.OVER_CAPACITY, 200, "report.html"))
+                .isNull();
+    }
+
+    @Test
+    void aKindsMessageNamesEveryFindingThatFitsWholeAndCountsTheRest() {
+        Verdict verdict = new Verdict(
+                List.of(
+                        new FinalStateAudit.Finding(Kind.CLINIC_NOT_VISIBLE, "clinic (mon 18:00 2강의실) is hidden"),
+                        new FinalStateAudit.Finding(Kind.OVER_CAPACITY, "clinic 9 holds 7"),
+                        new FinalStateAudit.Finding(Kind.CLINIC_NOT_VISIBLE, "clinic (mon 19:00 4강의실) is hidden"),
+                        new FinalStateAudit.Finding(Kind.CLINIC_NOT_VISIBLE, "clinic (mon 20:00 6강의실) is hidden")),
+                List.of());
+
+        String message = verdict.failureMessage(Kind.CLINIC_NOT_VISIBLE, 110, "전체는 report.html");
+
+        assertThat(message)
+                .isEqualTo("CLINIC_NOT_VISIBLE 3건 (준비된 클리닉이 최종 스케줄에 보이지 않음): clinic (mon 18:00 2강의실) is hidden"
+                        + " … 외 2건: 전체는 report.html")
+                .hasSizeLessThanOrEqualTo(110);
+        assertThat(verdict.failureMessage(Kind.CLINIC_NOT_VISIBLE, 200, "전체는 report.html"))
+                .endsWith("2강의실) is hidden; clinic (mon 19:00 4강의실) is hidden; clinic (mon 20:00 6강의실) is hidden");
+    }
+
+    @Test
+    void aFindingLongerThanTheRowIsCutBetweenWordsAndSaysWhereItIsWhole() {
+        String roster = String.join(
+                ", ",
+                IntStream.rangeClosed(1, 20).mapToObj(n -> "test_student_" + n).toList());
+        Verdict verdict = new Verdict(
+                List.of(new FinalStateAudit.Finding(
+                        Kind.OVER_CAPACITY,
+                        "clinic 10 (mon 18:00 2강의실) holds 20 students for a capacity of 6: " + roster)),
+                List.of());
+
+        String message = verdict.failureMessage(Kind.OVER_CAPACITY, 150, "전체는 report.html");
+
+        assertThat(message)
+                .hasSizeLessThanOrEqualTo(150)
+                .startsWith("OVER_CAPACITY 1건 (정원 초과 예약): clinic 10 (mon 18:00 2강의실) holds 20 students for a "
+                        + "capacity of 6: test_student_1,")
+                .endsWith(", … 전체는 report.html")
+                .doesNotContain("test_student_20");
     }
 
     @Test

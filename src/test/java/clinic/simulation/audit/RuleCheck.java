@@ -10,6 +10,25 @@ package clinic.simulation.audit;
  */
 public record RuleCheck(Rule rule, int subjects, int attempts, int asRuled, Outcome outcome) {
 
+    /** ✅ held, ❌ broken, ⚠️ warned, ➖ not provoked. */
+    public String mark() {
+        return switch (outcome) {
+            case HELD -> "✅";
+            case BROKEN -> "❌";
+            case WARNED -> "⚠️";
+            case NOT_PROVOKED -> "➖";
+        };
+    }
+
+    /** {@code 대상 1, 시도 3건 → no_show_blocked 3건}, or {@code 시도 없음}: how the console and the report say it. */
+    public String summary() {
+        if (outcome == Outcome.NOT_PROVOKED) {
+            return "시도 없음";
+        }
+        return "대상 " + subjects + ", 시도 " + attempts + "건 → " + rule.prescribed() + " " + asRuled + "건"
+                + (outcome == Outcome.WARNED ? " (보안 경고: -DstrictSecurity=true 이면 실패)" : "");
+    }
+
     /** The contract's business rules that the standard run provokes. */
     public enum Rule {
         NO_SHOW_BLOCKING("노쇼 차단 (no_show ≥ 2)", "no_show_blocked"),

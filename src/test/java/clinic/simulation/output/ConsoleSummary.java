@@ -14,12 +14,6 @@ import java.util.stream.Collectors;
 /** The console block at the end of a run, in the shape and words of the original tool plus percentiles and the audit. */
 public final class ConsoleSummary {
 
-    private static final Map<RuleCheck.Outcome, String> RULE_MARKS = Map.of(
-            RuleCheck.Outcome.HELD, "✅",
-            RuleCheck.Outcome.BROKEN, "❌",
-            RuleCheck.Outcome.WARNED, "⚠️ ",
-            RuleCheck.Outcome.NOT_PROVOKED, "➖");
-
     /** Students named one per line, as the original tool did; beyond these, clinic_test.log has them all. */
     private static final int NAMED_STUDENTS = 10;
     /** Clinics listed one per line; beyond, the block sums them up per day. */
@@ -162,23 +156,7 @@ public final class ConsoleSummary {
             return;
         }
         text.append("🛡️ 비즈니스 규칙:\n");
-        for (RuleCheck check : rules) {
-            RuleCheck.Rule rule = check.rule();
-            text.append("  ")
-                    .append(RULE_MARKS.get(check.outcome()))
-                    .append(' ')
-                    .append(rule.meaning());
-            if (check.outcome() == RuleCheck.Outcome.NOT_PROVOKED) {
-                text.append(": 시도 없음\n");
-                continue;
-            }
-            text.append(String.format(
-                    ": 대상 %d, 시도 %d건 → %s %d건",
-                    check.subjects(), check.attempts(), rule.prescribed(), check.asRuled()));
-            if (check.outcome() == RuleCheck.Outcome.WARNED) {
-                text.append(" (보안 경고: -DstrictSecurity=true 이면 실패)");
-            }
-            text.append('\n');
-        }
+        rules.forEach(check -> text.append(
+                String.format("  %s %s: %s%n", check.mark(), check.rule().meaning(), check.summary())));
     }
 }

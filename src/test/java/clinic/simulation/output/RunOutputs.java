@@ -6,6 +6,8 @@ import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.backend.PreparedTarget;
 import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.report.AttemptsFile;
+import clinic.simulation.report.ReportPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a run leaves behind, written after the load: the console summary, and beside Gatling's report
- * clinic-summary.json and clinic_test.log.
+ * clinic-summary.json, clinic_test.log, the reservation attempts and clinic-report.html.
  */
 public final class RunOutputs {
 
@@ -81,25 +83,30 @@ public final class RunOutputs {
 
     /**
      * @param audit what the audit concluded; null when it could not read the final state
-     * @param target the backend, whose embedded server's log goes to the run folder too
+     * @param target the backend: the clinics its setup made, which the final schedule must show, and the
+     *     embedded server's log, which goes to the run folder too
      */
     public static void write(
             SimulationOptions options, RunLedger ledger, FinalStateAudit.Result audit, PreparedTarget target) {
         Instant end = ledger.loadEnded() != null ? ledger.loadEnded() : Instant.now();
         Duration elapsed = ledger.loadStarted() == null ? Duration.ZERO : Duration.between(ledger.loadStarted(), end);
         RunSummary summary = RunSummary.of(
-                options,
-                ledger,
-                elapsed,
-                options.students(),
-                audit,
-                "the audit could not read the final schedule (see the Audit group in the report)");
+                        options,
+                        ledger,
+                        elapsed,
+                        options.students(),
+                        audit,
+                        "the audit could not read the final schedule (see the Audit group in the report)")
+                .withExpectedClinics(target.expectedClinics(), audit == null ? null : audit.finalSchedule());
         CONSOLE.info("\n{}", ConsoleSummary.render(summary, options));
         Path folder = RunFolder.locate(Path.of(options.resultsFolder()));
         write(folder.resolve(RunSummary.FILE), SimulationJson.write(summary));
         write(folder.resolve(TEST_LOG_FILE), ClinicTestLog.render(ledger, summary, options));
         target.serverLog().ifPresent(log -> copy(log, folder.resolve(SERVER_LOG_FILE)));
-        CONSOLE.info("📁 {}, {}: {}", RunSummary.FILE, TEST_LOG_FILE, folder.toAbsolutePath());
+        AttemptsFile.write(folder.resolve(AttemptsFile.FILE), ledger.attempts());
+        Path report = ReportPage.write(folder);
+        CONSOLE.info("📁 {}, {}, {}: {}", RunSummary.FILE, TEST_LOG_FILE, AttemptsFile.FILE, folder.toAbsolutePath());
+        CONSOLE.info("📊 클리닉 보고서: {}", report.toAbsolutePath().toUri());
     }
 
     private static void copy(Path from, Path to) {

@@ -1,9 +1,11 @@
 package clinic.simulation.output;
 
 import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.answers.SimulationJson;
+import clinic.simulation.audit.ExpectedClinic;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.FinalStateAudit.Verdict;
@@ -34,6 +36,7 @@ import java.util.function.ToLongFunction;
  *
  * @param options as {@link SimulationOptions#describe()} lists them
  * @param finalClinics the target day's clinics as the audit read them; empty when the audit did not run
+ * @param expectedClinics the clinics the setup made, each with whether the final schedule showed it
  */
 public record RunSummary(
         Map<String, Object> options,
@@ -44,7 +47,13 @@ public record RunSummary(
         Latency latencyMs,
         Audit audit,
         List<FinalClinic> finalClinics,
-        Diagnosis diagnosis) {
+        Diagnosis diagnosis,
+        List<ExpectedClinicSeen> expectedClinics) {
+
+    /** A summary written before the clinics the setup made were part of it reads as having none. */
+    public RunSummary {
+        expectedClinics = expectedClinics == null ? List.of() : expectedClinics;
+    }
 
     public static final String FILE = "clinic-summary.json";
 
@@ -110,7 +119,7 @@ public record RunSummary(
     /** Reservation latencies in milliseconds (nearest-rank percentiles; 0 when there was no attempt). */
     public record Latency(double mean, long p50, long p95, long p99, long max) {
 
-        static Latency of(List<Long> latencies) {
+        public static Latency of(List<Long> latencies) {
             if (latencies.isEmpty()) {
                 return new Latency(0, 0, 0, 0, 0);
             }
@@ -190,6 +199,14 @@ public record RunSummary(
     }
 
     /**
+     * A clinic the setup made (what {@code CLINIC_NOT_VISIBLE} checks), on any day.
+     *
+     * @param id known when the embedded server reported it
+     * @param visible whether the whole final schedule showed it; null when the audit did not read it
+     */
+    public record ExpectedClinicSeen(Long id, String day, String time, String room, Boolean visible) {}
+
+    /**
      * @param audit what the audit read and concluded; null when it did not run (then {@code auditProblem}
      *     says why)
      */
@@ -251,7 +268,33 @@ public record RunSummary(
                         : audit.finalSchedule().on(options.days()).stream()
                                 .map(FinalClinic::of)
                                 .toList(),
-                Diagnosis.of(options, students, steps, reservations));
+                Diagnosis.of(options, students, steps, reservations),
+                List.of());
+    }
+
+    /** This summary with the clinics the setup made, each seen or not in {@code finalSchedule} (null: not read). */
+    public RunSummary withExpectedClinics(List<ExpectedClinic> expected, ScheduleSnapshot finalSchedule) {
+        List<ExpectedClinicSeen> seen = expected.stream()
+                .map(clinic -> new ExpectedClinicSeen(
+                        clinic.id(),
+                        clinic.day(),
+                        clinic.time(),
+                        clinic.room(),
+                        finalSchedule == null
+                                ? null
+                                : finalSchedule.clinics().stream().anyMatch(clinic::matches)))
+                .toList();
+        return new RunSummary(
+                options,
+                elapsedSeconds,
+                students,
+                steps,
+                reservations,
+                latencyMs,
+                audit,
+                finalClinics,
+                diagnosis,
+                seen);
     }
 
     public static RunSummary read(Path file) {

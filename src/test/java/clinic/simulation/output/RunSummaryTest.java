@@ -8,6 +8,7 @@ import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.answers.SimulationJson;
+import clinic.simulation.audit.ExpectedClinic;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
@@ -141,7 +142,7 @@ class RunSummaryTest {
                                 + "  ✅ 노쇼 차단 (no_show ≥ 2): 대상 1, 시도 3건 → no_show_blocked 3건\n"
                                 + "  ❌ 마감된 클리닉: 대상 1, 시도 2건 → reservation_closed 0건\n"
                                 + "  ➖ 중복 클릭 (같은 예약 동시 2회): 시도 없음\n"
-                                + "  ⚠️  다른 학생 명의 예약: 대상 2, 시도 2건 → forbidden 0건 (보안 경고: -DstrictSecurity=true 이면 실패)\n"
+                                + "  ⚠️ 다른 학생 명의 예약: 대상 2, 시도 2건 → forbidden 0건 (보안 경고: -DstrictSecurity=true 이면 실패)\n"
                                 + "❌ 최종 상태 감사: 위반 1건\n   - TECHNICAL_FAILURES: 1 reservation attempt(s) failed technically\n",
                         "   ⚠️  SAME_TIME_CLINICS: test_student_01 holds 2 clinics\n",
                         "🎲 seed: 42");
@@ -236,6 +237,25 @@ class RunSummaryTest {
         assertThat(read.audit()).isEqualTo(summary().audit());
         assertThat(read.finalClinics()).isEqualTo(summary().finalClinics());
         assertThat(((Number) read.options().get("seed")).longValue()).isEqualTo(42);
+    }
+
+    @Test
+    void theClinicsTheSetupMadeAreSeenOrNotInTheWholeFinalSchedule(@TempDir Path folder) throws Exception {
+        List<ExpectedClinic> expected = List.of(
+                new ExpectedClinic(1L, "mon", "18:00", "1강의실"), new ExpectedClinic(null, "mon", "19:00", "3강의실"));
+        Path file = folder.resolve(RunSummary.FILE);
+
+        RunSummary read = summary().withExpectedClinics(expected, new ScheduleSnapshot(FINAL_CLINICS, true));
+        assertThat(read.expectedClinics())
+                .containsExactly(
+                        new RunSummary.ExpectedClinicSeen(1L, "mon", "18:00", "1강의실", true),
+                        new RunSummary.ExpectedClinicSeen(null, "mon", "19:00", "3강의실", false));
+        assertThat(summary().withExpectedClinics(expected, null).expectedClinics())
+                .extracting(RunSummary.ExpectedClinicSeen::visible)
+                .containsExactly(null, null);
+
+        Files.writeString(file, SimulationJson.write(read));
+        assertThat(RunSummary.read(file).expectedClinics()).isEqualTo(read.expectedClinics());
     }
 
     @Test

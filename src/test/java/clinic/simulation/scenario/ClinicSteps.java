@@ -22,6 +22,7 @@ import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.Registration;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.RunLedger.ScheduleRead;
+import clinic.simulation.report.ReportPage;
 import clinic.simulation.scenario.ReservationPlanner.Kind;
 import clinic.simulation.scenario.ReservationPlanner.PlannedAttempt;
 import clinic.simulation.scenario.ReservationPlanner.StudentPlan;
@@ -42,8 +43,10 @@ import java.util.function.Function;
  */
 public final class ClinicSteps {
 
-    /** The audit's answer: the final schedule read and judged; its failure lists every violation. */
+    /** The audit's answer: the final schedule read and judged; its failure says what is wrong. */
     private record AuditAnswer(FinalStateAudit.Result result, String failure) implements JudgedAnswer {}
+
+    private static final String AUDIT_JUDGEMENT = "최종 상태 감사";
 
     private final ClinicRequests requests;
     private final RunLedger ledger;
@@ -131,7 +134,9 @@ public final class ClinicSteps {
 
     /**
      * After the load: one user logs in, reads the final schedule and audits it against the ledger; what it
-     * concluded goes to {@code result} (nothing when the final state could not be read).
+     * concluded goes to {@code result} (nothing when the final state could not be read). Then each kind of
+     * violation is checked on a read of its own, so that Gatling's report has one row per audit check and
+     * the Errors table one row per kind of violation found, within the length Gatling keeps.
      */
     public ChainBuilder audit(Consumer<FinalStateAudit.Result> result) {
         return exec(session -> {
@@ -145,19 +150,50 @@ public final class ClinicSteps {
                         doIf(ClinicSteps::loggedIn)
                                 .then(requests.weeklySchedule(
                                         "Audit final state",
-                                        "final state audit",
-                                        (status, body) -> auditAnswer(status, body, result))));
+                                        AUDIT_JUDGEMENT,
+                                        (status, body) -> auditAnswer(status, body, result))),
+                        doIf(ClinicSteps::finalStateRead).then(auditChecks()));
+    }
+
+    /** One request per kind of violation, in a chain of their own. */
+    private ChainBuilder auditChecks() {
+        return exec(FinalStateAudit.Finding.Kind.violations().stream()
+                .map(kind -> exec(ClinicSteps::beforeRequest)
+                        .exec(requests.weeklySchedule(
+                                "Audit " + kind, AUDIT_JUDGEMENT, (status, body) -> auditCheck(status, body, kind))))
+                .toList());
     }
 
     private AuditAnswer auditAnswer(int status, String body, Consumer<FinalStateAudit.Result> sink) {
+        return audited(status, body, result -> {
+            sink.accept(result);
+            return null;
+        });
+    }
+
+    /** One kind of violation, judged on this read of the final state. */
+    private AuditAnswer auditCheck(int status, String body, FinalStateAudit.Finding.Kind kind) {
+        return audited(
+                status,
+                body,
+                result -> result.verdict()
+                        .failureMessage(kind, ClinicRequests.failureRoom(AUDIT_JUDGEMENT), "전체는 " + ReportPage.FILE));
+    }
+
+    /** The final state read and audited; {@code failure} says what is wrong with what the audit concluded. */
+    private AuditAnswer audited(int status, String body, Function<FinalStateAudit.Result, String> failure) {
         ScheduleSnapshot.Answer read = ScheduleSnapshot.Answer.classify(status, body);
         if (!read.ok()) {
             return new AuditAnswer(null, "final state unreadable: " + read.failure());
         }
         FinalStateAudit.Result result = audit.judge(read.schedule(), ledger.attempts());
-        sink.accept(result);
-        return new AuditAnswer(
-                result, result.verdict().passed() ? null : result.verdict().failureMessage());
+        return new AuditAnswer(result, failure.apply(result));
+    }
+
+    private static boolean finalStateRead(Session session) {
+        return answered(session, SessionKeys.ANSWER)
+                && session.get(SessionKeys.ANSWER.answer()) instanceof AuditAnswer read
+                && read.result() != null;
     }
 
     private static Session beforeRequest(Session session) {

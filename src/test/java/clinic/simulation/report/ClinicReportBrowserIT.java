@@ -1,0 +1,277 @@
+package clinic.simulation.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clinic.contract.ClinicDay;
+import clinic.simulation.ClinicReservationSimulation;
+import clinic.simulation.audit.FinalStateAudit.Finding;
+import clinic.simulation.output.RunSummary;
+import clinic.simulation.output.RunSummary.FinalClinic;
+import clinic.testsupport.SimulationProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * clinic-report.html of real runs in a real browser: the simulation against the embedded reference server,
+ * once correct and once with the overbook fault, each in a JVM of its own as the Gatling plugin runs it;
+ * then Debian's Chromium opens each report from disk. Screenshots of both pages go to {@code report.dir}
+ * (target/clinic-report). Without Chromium and its driver the class is skipped with the reason, except
+ * under {@code CI=true}, where that is a failure.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class ClinicReportBrowserIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClinicReportBrowserIT.class);
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path REPORT_DIR = Path.of(System.getProperty("report.dir", "target/clinic-report"));
+    private static final Duration PAGE_READY = Duration.ofSeconds(30);
+    private static final List<String> CHARTS = List.of("seats-chart", "answers-chart", "latency-chart", "steps-chart");
+
+    private static ChromeDriver browser;
+    private static Path correctRun;
+    private static Path overbookRun;
+
+    /**
+     * The two runs go at once, each in its own JVM with its own embedded server: most of a run is JVM
+     * start, warm-up and pauses. The correct run's p95 bound is loose: this class tests the report, and
+     * the two runs share the cores with the rest of the build.
+     */
+    @BeforeAll
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    static void runTheSimulationAndStartChromium(@TempDir Path results, @TempDir Path profile) throws Exception {
+        requireChromium();
+        ExecutorService runs = Executors.newFixedThreadPool(2);
+        try {
+            Future<Path> correct =
+                    runs.submit(() -> run(results.resolve("correct"), Map.of("seed", "20261129", "p95Ms", "60000"), 0));
+            Future<Path> overbook =
+                    runs.submit(() -> run(results.resolve("overbook"), Map.of("seed", "42", "faults", "overbook"), 2));
+            correctRun = correct.get();
+            overbookRun = overbook.get();
+        } finally {
+            runs.shutdownNow();
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--user-data-dir=" + profile,
+                "--hide-scrollbars",
+                "--window-size=1280,1000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        browser = new ChromeDriver(driver, options);
+        browser.manage().timeouts().pageLoadTimeout(PAGE_READY).scriptTimeout(PAGE_READY);
+    }
+
+    @AfterAll
+    static void quitChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Skips (or, under {@code CI=true}, fails) without Debian's chromium and chromium-driver. */
+    private static void requireChromium() {
+        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER)
+                .filter(program -> !Files.isExecutable(program))
+                .map(Path::toString)
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String reason = "the clinic report's browser test needs Debian's chromium and chromium-driver, missing "
+                + String.join(" and ", missing) + ": apt-get install -y chromium chromium-driver (.ci/run does)";
+        if ("true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true requires Chromium. " + reason);
+        }
+        // Failsafe does not show why tests were skipped, so say it in the build output too
+        LOG.warn("skipping: {}", reason);
+        Assumptions.abort(reason);
+    }
+
+    @Test
+    void aCorrectRunsReportPassesWithItsClinicsChartsAndStudents() {
+        Path runFolder = correctRun;
+        RunSummary summary = RunSummary.read(runFolder.resolve(RunSummary.FILE));
+
+        open(runFolder);
+
+        WebElement verdict = browser.findElement(By.id("verdict"));
+        assertThat(verdict.getDomAttribute("data-passed")).isEqualTo("true");
+        assertThat(verdict.getText()).startsWith("✅ 통과").contains("✅ 최종 상태 감사: 통과 (위반 없음)");
+        assertThat(browser.findElements(By.cssSelector("#verdict .rules li.rule.held")))
+                .as("every business rule tried and held on the correct server")
+                .hasSize(summary.audit().rules().size())
+                .isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector(".finding-group.violation")))
+                .isEmpty();
+        assertThat(tiles("")).hasSize(summary.finalClinics().size());
+        assertThat(tiles(".state-OVER_CAPACITY")).isEmpty();
+        assertChartsDrawn();
+
+        WebElement search = browser.findElement(By.id("student-search"));
+        search.sendKeys("test_student_07");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#student-table tr.student"));
+        assertThat(rows).hasSize(1);
+        rows.get(0).click();
+        long tries = AttemptsFile.read(runFolder.resolve(AttemptsFile.FILE)).stream()
+                .filter(attempt -> attempt.student().equals("test_student_07"))
+                .count();
+        assertThat(browser.findElements(By.cssSelector("#student-table tr.tries li")))
+                .hasSize((int) tries);
+        search.clear();
+
+        assertNoConsoleErrors();
+        screenshot("clinic-report-correct.png");
+    }
+
+    @Test
+    void anOverbookRunsReportFailsAndShowsEveryFindingInFullAndEachOverbookedClinic() {
+        Path runFolder = overbookRun;
+        RunSummary summary = RunSummary.read(runFolder.resolve(RunSummary.FILE));
+        assertThat(summary.audit().violations()).isNotEmpty();
+
+        open(runFolder);
+
+        WebElement verdict = browser.findElement(By.id("verdict"));
+        assertThat(verdict.getDomAttribute("data-passed")).isEqualTo("false");
+        assertThat(verdict.getText()).startsWith("❌ 실패").contains("❌ 최종 상태 감사: 위반");
+        browser.findElements(By.cssSelector("#verdict button.more")).forEach(WebElement::click);
+        List<String> findings = browser.findElements(By.cssSelector("#verdict .finding")).stream()
+                .map(WebElement::getText)
+                .toList();
+        List<String> expected = Stream.concat(
+                        summary.audit().violations().stream(), summary.audit().warnings().stream())
+                .map(Finding::message)
+                .toList();
+        assertThat(findings).containsExactlyInAnyOrderElementsOf(expected);
+
+        List<FinalClinic> overbooked = summary.finalClinics().stream()
+                .filter(clinic -> Math.max(clinic.students().size(), clinic.currentCount()) > clinic.capacity())
+                .toList();
+        assertThat(overbooked).isNotEmpty();
+        assertThat(tiles(".state-OVER_CAPACITY")).hasSize(overbooked.size());
+        assertChartsDrawn();
+        @SuppressWarnings("unchecked")
+        List<String> drawn = (List<String>)
+                browser.executeScript("return echarts.getInstanceByDom(document.getElementById('seats-chart'))"
+                        + ".getOption().series.map(series => series.name)");
+        assertThat(drawn).hasSizeLessThanOrEqualTo(8);
+        assertThat(drawn)
+                .as("the seats over time of every overbooked clinic are drawn first")
+                .containsAll(overbooked.stream()
+                        .map(clinic ->
+                                ClinicDay.fromKey(clinic.day()).koreanName().charAt(0) + " " + clinic.time() + " "
+                                        + clinic.room())
+                        .toList());
+
+        assertNoConsoleErrors();
+        screenshot("clinic-report-overbook.png");
+    }
+
+    /** Runs the simulation; returns the run folder, where clinic-report.html must be. */
+    private static Path run(Path results, Map<String, String> options, int exitCode) throws IOException {
+        Files.createDirectories(results);
+        Map<String, String> properties = new LinkedHashMap<>(options);
+        properties.put("resultsFolder", results.toString());
+        SimulationProcess run =
+                SimulationProcess.run(ClinicReservationSimulation.class.getName(), properties, null, results);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(exitCode);
+        assertThat(run.output()).as(run.output()).contains("📊 클리닉 보고서: file://");
+        try (Stream<Path> folders = Files.list(results)) {
+            return folders.filter(folder -> Files.isRegularFile(folder.resolve(ReportPage.FILE)))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new AssertionError("no " + ReportPage.FILE + " in " + results + ":\n" + run.output()));
+        }
+    }
+
+    private static void open(Path runFolder) {
+        browser.get(runFolder.resolve(ReportPage.FILE).toUri().toString());
+        new WebDriverWait(browser, PAGE_READY)
+                .until(page -> !page.findElements(By.cssSelector("#student-table tr.student"))
+                        .isEmpty());
+    }
+
+    private static List<WebElement> tiles(String state) {
+        return browser.findElements(By.cssSelector("#week-grid .clinic-tile" + state));
+    }
+
+    /** Every chart has a canvas of its own, drawn at the size of its box. */
+    private static void assertChartsDrawn() {
+        for (String chart : CHARTS) {
+            List<WebElement> canvases = browser.findElements(By.cssSelector("#" + chart + " canvas"));
+            assertThat(canvases).as(chart).isNotEmpty();
+            assertThat(canvases.get(0).getSize().getWidth()).as(chart).isGreaterThan(300);
+            assertThat(canvases.get(0).getSize().getHeight()).as(chart).isGreaterThan(200);
+        }
+    }
+
+    private static void assertNoConsoleErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::toString)
+                .toList();
+        assertThat(errors).as("the browser's console").isEmpty();
+    }
+
+    /** The whole page: the window as tall as the page, the charts redrawn at that size. */
+    private static void screenshot(String name) {
+        window(((Number) browser.executeScript("return document.documentElement.scrollHeight")).intValue());
+        browser.executeScript("window.scrollTo(0, 0)");
+        try {
+            Files.createDirectories(REPORT_DIR);
+            Files.write(REPORT_DIR.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the screenshot " + name, e);
+        } finally {
+            window(1000);
+        }
+    }
+
+    private static void window(int height) {
+        browser.manage().window().setSize(new Dimension(1280, height));
+    }
+}
