@@ -9,16 +9,13 @@ import clinic.server.FixtureSpec;
 import clinic.server.ReferenceServer;
 import clinic.server.ServerConfig;
 import clinic.testsupport.DatabaseKind;
+import clinic.testsupport.Folders;
 import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +25,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 /**
  * Runs the simulation several times, with different seeds, against one reference server started for the
@@ -120,7 +116,7 @@ final class DetectionRuns {
             Map<String, String> options,
             int runs,
             Function<LoadTestRun, List<String>> judge) {
-        Path results = cleared(directory().resolve("runs").resolve(target.replaceAll("[^A-Za-z0-9-]+", "_")));
+        Path results = Folders.cleared(directory().resolve("runs").resolve(target.replaceAll("[^A-Za-z0-9-]+", "_")));
         List<JudgedRun> judged = new ArrayList<>();
         try (ReferenceServer server = ReferenceServer.start(config)) {
             for (long seed : seeds(runs)) {
@@ -169,22 +165,6 @@ final class DetectionRuns {
             }
         }
         return LongStream.range(0, count).map(offset -> base + offset).boxed().toList();
-    }
-
-    /** The series' own folder, emptied of an earlier build's runs. */
-    private static Path cleared(Path folder) {
-        try {
-            if (Files.exists(folder)) {
-                try (Stream<Path> paths = Files.walk(folder)) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
-            return Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + folder, e);
-        }
     }
 
     /** e.g. {@code 5.2 s} */

@@ -155,7 +155,8 @@ class FaultSymptomTest {
                 new RunSummary.Audit(true, violations.isEmpty(), null, violations, List.of(), List.of(), 1),
                 List.of(clinic),
                 new Diagnosis(null, List.of()),
-                List.of());
+                List.of(),
+                null);
         return new LoadTestRun(1, status, summary, Path.of("run"), Duration.ZERO);
     }
 }

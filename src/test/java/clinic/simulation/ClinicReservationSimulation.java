@@ -22,17 +22,25 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * The clinic reservation load test: students register, log in, read the schedule, meet at a rendezvous
- * and race for the target day's clinics; then one auditor checks the backend's final state against
- * every answer it gave. Options: {@link SimulationOptions}.
+ * (or wait for the opening instant, {@code openAt}) and race for the target day's clinics; then one
+ * auditor checks the backend's final state against every answer it gave. Several injectors can share a
+ * run, each driving its slice of the students and judging what it can alone. Options:
+ * {@link SimulationOptions}.
  */
 public class ClinicReservationSimulation extends Simulation {
 
     private final SimulationOptions options = RunOutputs.beforeTheLoad(SimulationOptions::fromSystemProperties);
-    private final List<StudentAccount> students =
+    private final List<StudentAccount> everyStudent =
             RunOutputs.beforeTheLoad(() -> StudentAccount.load(options.students()));
+    /** This injector's students: all of them unless several injectors share the run. */
+    private final List<StudentAccount> students = everyStudent.stream()
+            .filter(student -> options.shard().drives(student.index()))
+            .toList();
+
     private final RunLedger ledger = new RunLedger();
     private final AtomicReference<FinalStateAudit.Result> audit = new AtomicReference<>();
     private final PreparedTarget target = RunOutputs.beforeTheLoad(() -> PreparedTarget.prepare(options, students));
@@ -46,10 +54,14 @@ public class ClinicReservationSimulation extends Simulation {
                     target.before(),
                     target.expectedClinics(),
                     BusinessRules.of(
-                            students.stream().map(StudentAccount::username).toList(),
+                            everyStudent.stream().map(StudentAccount::username).toList(),
                             options.noShowStudents(),
                             target.closedClinicIds(),
-                            options.strictSecurity())));
+                            options.strictSecurity()),
+                    everyStudent.stream()
+                            .filter(student -> !options.shard().drives(student.index()))
+                            .map(StudentAccount::username)
+                            .collect(Collectors.toSet())));
 
     private final HttpProtocolBuilder httpProtocol =
             http.baseUrl(target.baseUrl()).acceptHeader("application/json").userAgentHeader("clinic-load (Gatling)");
@@ -61,7 +73,7 @@ public class ClinicReservationSimulation extends Simulation {
             .doIf(session -> options.register())
             .then(steps.register())
             .exec(steps.login(), steps.readSchedule())
-            .exec(rendezVous(options.students()))
+            .exec(options.openAt() == null ? rendezVous(students.size()) : steps.awaitOpening(options.openAt()))
             .exec(steps.reserveClinics());
 
     private final ScenarioBuilder finalStateAudit = scenario("Final state audit")

@@ -29,13 +29,28 @@ public record SimulationProcess(int exitCode, String output) {
      */
     public static SimulationProcess run(
             String simulation, Map<String, String> properties, Path classpathFirst, Path resultsFolder) {
+        String classpath = (classpathFirst == null ? "" : classpathFirst + File.pathSeparator)
+                + System.getProperty("java.class.path");
+        return start(simulation, properties, classpath, Path.of("").toAbsolutePath(), resultsFolder)
+                .await();
+    }
+
+    /**
+     * Starts {@code simulation} on {@code classpath} in {@code workingDirectory} without waiting, so that
+     * several can run at once (several injectors of one run).
+     */
+    public static Running start(
+            String simulation,
+            Map<String, String> properties,
+            String classpath,
+            Path workingDirectory,
+            Path resultsFolder) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         command.add("-cp");
-        command.add((classpathFirst == null ? "" : classpathFirst + File.pathSeparator)
-                + System.getProperty("java.class.path"));
+        command.add(classpath);
         command.add("-Dclinic.launchedByMaven=true");
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of(
@@ -46,26 +61,51 @@ public record SimulationProcess(int exitCode, String output) {
                 resultsFolder.toString(),
                 "--no-reports"));
         try {
+            Files.createDirectories(resultsFolder);
             Path log = Files.createTempFile(resultsFolder, "simulation", ".out");
             Process process = new ProcessBuilder(command)
+                    .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
+            return new Running(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run the simulation in a JVM of its own", e);
+        }
+    }
+
+    /** A simulation JVM that was started; {@link #await()} ends it whatever happens. */
+    public static final class Running {
+        private final Process process;
+        private final Path log;
+
+        private Running(Process process, Path log) {
+            this.process = process;
+            this.log = log;
+        }
+
+        /** Waits (bounded) for the end of the run and returns what it showed. */
+        public SimulationProcess await() {
             try {
                 if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
-                    throw new AssertionError("the simulation did not end within " + DEADLINE + ":\n"
-                            + Files.readString(log, StandardCharsets.UTF_8));
+                    throw new AssertionError("the simulation did not end within " + DEADLINE + ":\n" + output());
                 }
-                return new SimulationProcess(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+                return new SimulationProcess(process.exitValue(), output());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while the simulation ran", e);
             } finally {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run the simulation in a JVM of its own", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while the simulation ran", e);
+        }
+
+        private String output() {
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + log, e);
+            }
         }
     }
 

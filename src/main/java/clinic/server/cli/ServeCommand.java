@@ -174,10 +174,11 @@ class ServeCommand implements Callable<Integer> {
                             stopped.countDown();
                         },
                         "clinic-server-shutdown"));
-        System.out.println("Clinic reference server: " + server.baseUrl());
+        // the fixture first: whoever waits for the address line finds the clinics' ids above it
         if (config.fixture() != null) {
             printFixture(server.fixtureReport(), config.fixture());
         }
+        System.out.println("Clinic reference server: " + server.baseUrl());
         System.out.println(controlled ? "The end of standard input stops it." : "Ctrl-C stops it.");
         System.out.flush();
         if (controlled) {

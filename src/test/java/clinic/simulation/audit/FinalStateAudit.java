@@ -158,11 +158,26 @@ public final class FinalStateAudit {
     private final ScheduleSnapshot before;
     private final List<ExpectedClinic> expectedClinics;
     private final BusinessRules rules;
+    private final Set<String> judgedElsewhere;
 
+    /** The audit of a run with one injector: every seat of the final state is judged here. */
     public FinalStateAudit(ScheduleSnapshot before, List<ExpectedClinic> expectedClinics, BusinessRules rules) {
+        this(before, expectedClinics, rules, Set.of());
+    }
+
+    /**
+     * @param judgedElsewhere usernames of the run's students that other injectors drive: their answers are
+     *     in the other ledgers, so a seat of theirs is theirs to judge, not a phantom here
+     */
+    public FinalStateAudit(
+            ScheduleSnapshot before,
+            List<ExpectedClinic> expectedClinics,
+            BusinessRules rules,
+            Set<String> judgedElsewhere) {
         this.before = before;
         this.expectedClinics = List.copyOf(expectedClinics);
         this.rules = rules;
+        this.judgedElsewhere = Set.copyOf(judgedElsewhere);
     }
 
     /** The audit of the final schedule, with how long it took. */
@@ -246,6 +261,7 @@ public final class FinalStateAudit {
         for (RosterStudent student : clinic.students()) {
             if (!seen.add(student.id())
                     || there.contains(student.id())
+                    || judgedElsewhere.contains(student.username())
                     || accepted.contains(new StudentInClinic(student.id(), clinic.id()))) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package clinic.simulation.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.answers.ReservationAnswer;
@@ -13,6 +14,7 @@ import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -244,5 +246,23 @@ class FinalStateAuditTest {
                 .containsExactly(new FinalStateAudit.Finding(
                         Kind.SAME_TIME_CLINICS,
                         "test_student_01 (id 1) holds 2 clinics at mon 18:00: 10 (1강의실), 11 (2강의실)"));
+    }
+
+    @Test
+    void aSeatOfAStudentAnotherInjectorDrivesIsTheirsToJudgeButAStrangerIsStillAPhantom() {
+        RosterStudent stranger = new RosterStudent(99, "외부인", "someone_else");
+        FinalStateAudit shard = new FinalStateAudit(
+                EMPTY_BEFORE, EXPECTED, BusinessRules.none(), Set.of(BOB.username(), CHOI.username()));
+
+        Verdict verdict = shard.audit(
+                schedule(clinic(10, "18:00", "1강의실", 6, ALICE, BOB, stranger), clinic(11, "18:00", "2강의실", 2)),
+                List.of(attempt(ALICE, 10, RejectionReason.RESERVED)));
+
+        assertThat(verdict.violations())
+                .extracting(FinalStateAudit.Finding::kind, FinalStateAudit.Finding::message)
+                .containsExactly(tuple(
+                        Kind.PHANTOM_RESERVATION,
+                        "someone_else (id 99) is in the roster of clinic 10 (mon 18:00 1강의실) but was not there "
+                                + "before and no reservation of it was answered 200 (answers: none)"));
     }
 }

@@ -85,6 +85,11 @@ public final class RunLedger {
         public RejectionReason reason() {
             return answer.reason();
         }
+
+        /** When the request left: {@code at} is when its answer was recorded. */
+        public Instant sentAt() {
+            return at.minusMillis(latencyMs);
+        }
     }
 
     private final ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();

@@ -12,22 +12,24 @@ import java.util.stream.Collectors;
 
 /**
  * How the students arrive; a new profile is one more constant here. Every profile must inject exactly
- * {@code students} users, because the rendezvous before reserving waits for that many: the options
- * refuse one that does not ({@link #injectedUsers}).
+ * this injector's students ({@link SimulationOptions#shardStudents()}: all of them when it runs alone),
+ * because the rendezvous before reserving waits for that many: the options refuse one that does not
+ * ({@link #injectedUsers}). Several injectors each bring their share over the same time, so together they
+ * keep the profile's rate.
  */
 public enum InjectionProfile {
     /** Everybody at the same instant, like the original tool. */
     AT_ONCE("atOnce") {
         @Override
         public OpenInjectionStep injection(SimulationOptions options) {
-            return atOnceUsers(options.students());
+            return atOnceUsers(options.shardStudents());
         }
     },
     /** Linear arrival over {@code rampSeconds}. */
     RAMP("ramp") {
         @Override
         public OpenInjectionStep injection(SimulationOptions options) {
-            return rampUsers(options.students()).during(seconds(options.rampSeconds()));
+            return rampUsers(options.shardStudents()).during(seconds(options.rampSeconds()));
         }
 
         @Override
@@ -43,7 +45,7 @@ public enum InjectionProfile {
     CONSTANT_RATE("constantRate") {
         @Override
         public OpenInjectionStep injection(SimulationOptions options) {
-            return rampUsers(options.students()).during(seconds(options.durationSeconds()));
+            return rampUsers(options.shardStudents()).during(seconds(options.durationSeconds()));
         }
 
         @Override

@@ -8,7 +8,11 @@ import clinic.server.service.PasswordHasher;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -36,6 +40,10 @@ public final class SimulationOptions {
     public static final int DEFAULT_PASSWORD_ITERATIONS = 10_000;
     /** Gatling's own default request timeout. */
     public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+    /** Load generators of one run: far more than any academy's opening moment needs. */
+    static final int MAX_INJECTORS = 100;
+    /** How far ahead an opening moment may be: the run waits for it, bounded like everything else. */
+    static final Duration MAX_OPENING_WAIT = Duration.ofHours(24);
 
     private final String baseUrl;
     private final String confirmTarget;
@@ -71,6 +79,9 @@ public final class SimulationOptions {
     private final double persistentShare;
     private final boolean probeForeignBooking;
     private final boolean strictSecurity;
+    private final InjectorShard shard;
+    private final Instant openAt;
+    private final Duration openingWait;
 
     private SimulationOptions(OptionReader reader) {
         baseUrl = baseUrl(reader);
@@ -126,8 +137,18 @@ public final class SimulationOptions {
         }
         probeForeignBooking = reader.bool("probeForeignBooking", true);
         strictSecurity = reader.bool("strictSecurity", false);
+        shard = shard(reader, students);
+        Instant now = Instant.now();
+        openAt = reader.parsed("openAt", null, SimulationOptions::instant);
+        openingWait = openAt == null || openAt.isBefore(now) ? Duration.ZERO : Duration.between(now, openAt);
+        if (openAt != null && openAt.isBefore(now)) {
+            reader.error("openAt " + openAt + " is already past (now " + now.truncatedTo(ChronoUnit.SECONDS)
+                    + "): give an instant ahead, long enough for every student to log in first");
+        } else if (openingWait.compareTo(MAX_OPENING_WAIT) > 0) {
+            reader.error("openAt " + openAt + " is more than " + MAX_OPENING_WAIT.toHours() + " hours ahead");
+        }
         checkTargetOptions(reader);
-        String mismatch = injectionMismatch(profile, profile.injectedUsers(this), students);
+        String mismatch = injectionMismatch(profile, profile.injectedUsers(this), shardStudents());
         if (mismatch != null) {
             reader.error(mismatch);
         }
@@ -160,6 +181,14 @@ public final class SimulationOptions {
     }
 
     private void checkTargetOptions(OptionReader reader) {
+        if (!shard.alone() && baseUrl == null) {
+            reader.error("injectorCount " + shard.count() + ": several injectors load one shared backend, give "
+                    + "baseUrl (each embedded server would be a backend of its own)");
+        }
+        if (!shard.alone() && setupCommand != null) {
+            reader.error("setupCommand with injectorCount " + shard.count() + ": each injector would reset the "
+                    + "backend under the others; prepare it once before starting them");
+        }
         if (baseUrl == null) {
             for (String externalOnly : List.of("setupCommand", "confirmTarget", "closedClinicIds")) {
                 if (reader.given(externalOnly)) {
@@ -209,7 +238,32 @@ public final class SimulationOptions {
         return chosen != null ? chosen : List.of(ClinicDay.MON);
     }
 
-    /** A comma-separated list of positive whole numbers. */
+    /** This injector's slice of the students; alone unless injectorCount is above 1. */
+    private static InjectorShard shard(OptionReader reader, int students) {
+        int count = reader.integer("injectorCount", 1, 1, MAX_INJECTORS);
+        int index = reader.integer("injectorIndex", 1, 1, MAX_INJECTORS);
+        if (index > count) {
+            reader.error("injectorIndex (" + index + ") must not be above injectorCount (" + count + ")");
+            return InjectorShard.ALONE;
+        }
+        if (count > students) {
+            reader.error("injectorCount (" + count + ") must not be above students (" + students
+                    + "): every injector needs a student");
+            return InjectorShard.ALONE;
+        }
+        return new InjectorShard(count, index);
+    }
+
+    /** An ISO-8601 instant with its offset ({@code 2026-12-01T10:00:00+09:00}) or in UTC ({@code ...Z}). */
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "an ISO-8601 instant with its offset such as 2026-12-01T10:00:00+09:00, got '" + text + "'");
+        }
+    }
+
     /** Clinic ids such as {@code 9,10}; the message names the entry that is not one. */
     private static List<Long> ids(String list) {
         List<Long> ids = new ArrayList<>();
@@ -247,7 +301,7 @@ public final class SimulationOptions {
 
     /**
      * Why a profile's injection cannot run, or null: the rendezvous before reserving waits for exactly
-     * {@code students} users, so any other number would hold the run until {@link #maxDuration()}.
+     * this injector's {@code students}, so any other number would hold the run until {@link #maxDuration()}.
      */
     static String injectionMismatch(InjectionProfile profile, long injected, int students) {
         return injected == students
@@ -263,7 +317,9 @@ public final class SimulationOptions {
      */
     public Duration maxDuration() {
         double student = (3 + maxReservations) * requestTimeoutSeconds + maxReservations * pauseMax;
-        return profile.arrivals(this).plusSeconds(Math.round(student + 2 * requestTimeoutSeconds + 60));
+        return profile.arrivals(this)
+                .plus(openingWait)
+                .plusSeconds(Math.round(student + 2 * requestTimeoutSeconds + 60));
     }
 
     public boolean embedded() {
@@ -307,8 +363,30 @@ public final class SimulationOptions {
         described.put("profile", profile.optionValue());
         described.putAll(new TreeMap<>(profile.settings(this)));
         described.put("p95Ms", p95Ms);
+        if (!shard.alone()) {
+            described.put("injectorCount", shard.count());
+            described.put("injectorIndex", shard.index());
+        }
+        if (openAt != null) {
+            described.put("openAt", openAt.toString());
+        }
         described.put("seed", seed);
         return described;
+    }
+
+    /** This load generator's slice of the students. */
+    public InjectorShard shard() {
+        return shard;
+    }
+
+    /** The students this injector drives: all of them, unless several injectors share the run. */
+    public int shardStudents() {
+        return shard.studentsOf(students);
+    }
+
+    /** When every injector's students start reserving; null: when all of this injector's have read the schedule. */
+    public Instant openAt() {
+        return openAt;
     }
 
     /** Target API ({@code http://127.0.0.1:8000/api}); null = embedded reference server. */

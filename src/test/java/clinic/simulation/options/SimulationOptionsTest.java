@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -226,6 +228,56 @@ class SimulationOptionsTest {
         assertThat(SimulationOptions.parse(Map.of("baseUrl", "http://127.0.0.1:8000/api", "closedClinicIds", "9, 10"))
                         .closedClinicIds())
                 .containsExactly(9L, 10L);
+    }
+
+    private static final String EXTERNAL = "http://127.0.0.1:8000/api";
+
+    @Test
+    void anInjectorDrivesItsSliceOfTheStudentsAndItsProfileInjectsExactlyThose() {
+        SimulationOptions second = SimulationOptions.parse(Map.of(
+                "baseUrl", EXTERNAL, "students", "20", "injectorCount", "3", "injectorIndex", "3", "profile", "ramp"));
+
+        assertThat(second.shard()).isEqualTo(new InjectorShard(3, 3));
+        assertThat(second.shardStudents()).isEqualTo(6);
+        assertThat(second.students()).isEqualTo(20);
+        assertThat(second.profile().injectedUsers(second)).isEqualTo(6);
+        assertThat(second.describe()).containsEntry("injectorCount", 3).containsEntry("injectorIndex", 3);
+        assertThat(SimulationOptions.parse(Map.of()).describe()).doesNotContainKeys("injectorCount", "openAt");
+    }
+
+    @Test
+    void injectorsShareOneExternalBackendPreparedBeforeThem() {
+        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("injectorCount", "2")))
+                .hasMessageContaining("injectorCount 2: several injectors load one shared backend, give baseUrl");
+        assertThatThrownBy(() -> SimulationOptions.parse(
+                        Map.of("baseUrl", EXTERNAL, "injectorCount", "2", "setupCommand", "true")))
+                .hasMessageContaining("setupCommand with injectorCount 2: each injector would reset the backend");
+        assertThatThrownBy(() -> SimulationOptions.parse(
+                        Map.of("baseUrl", EXTERNAL, "injectorCount", "2", "injectorIndex", "3")))
+                .hasMessageContaining("injectorIndex (3) must not be above injectorCount (2)");
+        assertThatThrownBy(() ->
+                        SimulationOptions.parse(Map.of("baseUrl", EXTERNAL, "students", "2", "injectorCount", "3")))
+                .hasMessageContaining("injectorCount (3) must not be above students (2)");
+    }
+
+    @Test
+    void openAtIsAnInstantAheadWithItsOffsetAndTheRunWaitsForIt() {
+        Instant ahead = Instant.now().plus(Duration.ofMinutes(10));
+        SimulationOptions waiting = SimulationOptions.parse(
+                Map.of("openAt", ahead.atOffset(ZoneOffset.ofHours(9)).toString()));
+        SimulationOptions atOnce = SimulationOptions.parse(Map.of("seed", "1"));
+
+        assertThat(waiting.openAt()).isEqualTo(ahead);
+        assertThat(waiting.maxDuration().minus(atOnce.maxDuration()))
+                .isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
+        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("openAt", "tomorrow 10:00")))
+                .hasMessageContaining("openAt: an ISO-8601 instant with its offset such as 2026-12-01T10:00:00+09:00, "
+                        + "got 'tomorrow 10:00'");
+        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("openAt", "2020-01-01T10:00:00+09:00")))
+                .hasMessageContaining("openAt 2020-01-01T01:00:00Z is already past");
+        assertThatThrownBy(() -> SimulationOptions.parse(
+                        Map.of("openAt", Instant.now().plus(Duration.ofDays(2)).toString())))
+                .hasMessageContaining("is more than 24 hours ahead");
     }
 
     @Test

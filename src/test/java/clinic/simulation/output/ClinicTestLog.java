@@ -72,7 +72,7 @@ final class ClinicTestLog {
         if (ledger.loadEnded() != null) {
             log.append(ledger.loadEnded()).append(" load ended, audit started\n");
         }
-        log.append('\n').append(ConsoleSummary.render(summary, options));
+        log.append('\n').append(ConsoleSummary.render(summary));
         return log.toString();
     }
 

@@ -3,7 +3,6 @@ package clinic.simulation.output;
 import clinic.contract.ClinicDay;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RuleCheck;
-import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.output.RunSummary.FinalClinic;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +60,35 @@ public final class ConsoleSummary {
         }
     }
 
+    /** Which injector this is, or how many a merged summary adds up, and how together the opening was. */
+    private static void injectors(StringBuilder text, RunSummary summary) {
+        Object count = summary.options().get("injectorCount");
+        Object index = summary.options().get("injectorIndex");
+        if (count != null) {
+            text.append(
+                    index != null
+                            ? String.format("🧩 인젝터 %s/%s: 이 인젝터가 맡은 학생만 셉니다%n", index, count)
+                            : String.format("🧩 인젝터 %s개의 합산%n", count));
+        }
+        RunSummary.Opening opening = summary.opening();
+        if (opening.openAt() != null && opening.firstSend() != null) {
+            text.append(String.format(
+                    "🔔 예약 오픈 %s: 첫 예약 요청 +%d ms, 모든 학생의 첫 요청이 %d ms 안에%s%n",
+                    opening.openAt(),
+                    opening.firstSendAfterOpenAtMs(),
+                    opening.spreadMs(),
+                    opening.injectorsSpreadMs() == null
+                            ? ""
+                            : " (인젝터 간 첫 요청 차이 " + opening.injectorsSpreadMs() + " ms)"));
+        }
+    }
+
+    /** The run's days, as its options list them. */
+    private static List<ClinicDay> days(RunSummary summary) {
+        return ((List<?>) summary.options().get("days"))
+                .stream().map(day -> ClinicDay.fromKey(day.toString())).toList();
+    }
+
     private static String koreanDay(FinalClinic clinic) {
         return ClinicDay.find(clinic.day()).map(ClinicDay::koreanName).orElse(clinic.day());
     }
@@ -96,7 +124,8 @@ public final class ConsoleSummary {
         }
     }
 
-    public static String render(RunSummary summary, SimulationOptions options) {
+    /** The block, from the summary alone (so that a merged summary of several injectors prints alike). */
+    public static String render(RunSummary summary) {
         StringBuilder text = new StringBuilder();
         String rule = "=".repeat(60);
         text.append(rule)
@@ -111,6 +140,7 @@ public final class ConsoleSummary {
         RunSummary.Students students = summary.students();
         text.append(String.format(
                 "👥 참가 학생 수: %d명 (로그인 %d / %d)%n", students.loggedIn(), students.loggedIn(), students.total()));
+        injectors(text, summary);
         RunSummary.Reservations reservations = summary.reservations();
         text.append(String.format("🎯 총 예약 시도: %d회%n", reservations.attempts()));
         text.append(String.format("✅ 성공한 예약: %d회%n", reservations.reserved()));
@@ -127,13 +157,13 @@ public final class ConsoleSummary {
         listed(text, "❌ 로그인 실패: ", students.loginFailures());
         listed(text, "❌ 스케줄 조회 실패: ", students.scheduleFailures());
         text.append("\n🔍 실패 원인 분석:\n");
-        int timeout = (int) options.requestTimeout().toSeconds();
+        int timeout = ((Number) summary.options().get("requestTimeoutSeconds")).intValue();
         summary.steps()
                 .forEach(step -> text.append("  • ")
                         .append(Diagnosis.stepLine(step, timeout))
                         .append('\n'));
         summary.diagnosis().hints().forEach(hint -> text.append(hint).append('\n'));
-        finalStatus(text, summary.finalClinics(), options.days());
+        finalStatus(text, summary.finalClinics(), days(summary));
         text.append('\n');
         RunSummary.Audit audit = summary.audit();
         rules(text, audit.rules());
@@ -146,7 +176,8 @@ public final class ConsoleSummary {
             findings(text, "   - ", audit.violations());
         }
         findings(text, "   ⚠️  ", audit.warnings());
-        text.append(String.format("🎲 seed: %d (같은 실행을 반복하려면 -Dseed=%d)%n", options.seed(), options.seed()));
+        long seed = ((Number) summary.options().get("seed")).longValue();
+        text.append(String.format("🎲 seed: %d (같은 실행을 반복하려면 -Dseed=%d)%n", seed, seed));
         return text.toString();
     }
 

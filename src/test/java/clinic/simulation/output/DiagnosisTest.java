@@ -46,7 +46,7 @@ class DiagnosisTest {
             ledger.add(new Login(student, null, timedOut.failure(), null, 10_002, null, T0));
         }
 
-        String console = ConsoleSummary.render(summary(TEN_SECOND_TIMEOUT, ledger), TEN_SECOND_TIMEOUT);
+        String console = ConsoleSummary.render(summary(TEN_SECOND_TIMEOUT, ledger));
 
         assertThat(console.lines().skip(3).findFirst())
                 .hasValue("❌ 로그인한 학생이 없어 예약 부하가 실행되지 않았습니다: 로그인 실패 20/20: 요청 시간 초과 20 " + "(requestTimeoutSeconds=10)");
@@ -88,7 +88,7 @@ class DiagnosisTest {
                 .asString()
                 .startsWith("💡 이전 실행의 예약이 백엔드에 남아 있습니다 (성공 0, ALREADY_RESERVED 2/3): 클리닉을 "
                         + "초기화한 뒤 다시 실행하세요: python manage.py setup_test_clinics --reset");
-        assertThat(ConsoleSummary.render(summary, external))
+        assertThat(ConsoleSummary.render(summary))
                 .contains("  • 예약 거절 3/3: 이미 해당 클리닉에 예약되어 있습니다 (ALREADY_RESERVED) 2, occupied (OCCUPIED) 1\n");
     }
 

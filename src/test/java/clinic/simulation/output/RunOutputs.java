@@ -5,6 +5,7 @@ import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.backend.PreparedTarget;
+import clinic.simulation.options.InjectorShard;
 import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.report.AttemptsFile;
 import clinic.simulation.report.ReportPage;
@@ -52,6 +53,26 @@ public final class RunOutputs {
                 target.baseUrl(),
                 options.seed(),
                 options.seedGiven() ? "" : " (임의 생성: -Dseed=" + options.seed() + " 로 반복)");
+        InjectorShard shard = options.shard();
+        if (!shard.alone()) {
+            CONSOLE.info(
+                    "🧩 인젝터 {}/{}: 학생 {}명 (전체 {}명 중 {}번부터 {}명마다 한 명)",
+                    shard.index(),
+                    shard.count(),
+                    options.shardStudents(),
+                    options.students(),
+                    shard.index(),
+                    shard.count());
+        }
+        if (options.openAt() != null) {
+            CONSOLE.info(
+                    "🔔 예약 오픈: {} ({}초 후), 로그인과 스케줄 조회를 마친 학생들이 이 순간 함께 예약을 시작합니다",
+                    options.openAt(),
+                    Math.max(
+                            0, Duration.between(Instant.now(), options.openAt()).toSeconds()));
+        } else if (!shard.alone()) {
+            CONSOLE.warn("⚠️  -DopenAt 없이는 인젝터마다 따로 엽니다: 모든 인젝터에 같은 -DopenAt=<시각> 을 주세요");
+        }
         if (target.host() != null && !target.host().thisMachine()) {
             CONSOLE.warn(
                     "⚠️  외부 대상 {} 에 부하를 보냅니다 (-DconfirmTarget 으로 확인됨)",
@@ -94,11 +115,11 @@ public final class RunOutputs {
                         options,
                         ledger,
                         elapsed,
-                        options.students(),
+                        options.shardStudents(),
                         audit,
                         "the audit could not read the final schedule (see the Audit group in the report)")
                 .withExpectedClinics(target.expectedClinics(), audit == null ? null : audit.finalSchedule());
-        CONSOLE.info("\n{}", ConsoleSummary.render(summary, options));
+        CONSOLE.info("\n{}", ConsoleSummary.render(summary));
         Path folder = RunFolder.locate(Path.of(options.resultsFolder()));
         write(folder.resolve(RunSummary.FILE), SimulationJson.write(summary));
         write(folder.resolve(TEST_LOG_FILE), ClinicTestLog.render(ledger, summary, options));

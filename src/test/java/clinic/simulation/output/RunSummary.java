@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import java.util.function.ToLongFunction;
  * @param options as {@link SimulationOptions#describe()} lists them
  * @param finalClinics the target day's clinics as the audit read them; empty when the audit did not run
  * @param expectedClinics the clinics the setup made, each with whether the final schedule showed it
+ * @param opening when the reservations opened on this injector, and when it audited
  */
 public record RunSummary(
         Map<String, Object> options,
@@ -48,11 +50,13 @@ public record RunSummary(
         Audit audit,
         List<FinalClinic> finalClinics,
         Diagnosis diagnosis,
-        List<ExpectedClinicSeen> expectedClinics) {
+        List<ExpectedClinicSeen> expectedClinics,
+        Opening opening) {
 
-    /** A summary written before the clinics the setup made were part of it reads as having none. */
+    /** A summary written before these parts existed reads as having none. */
     public RunSummary {
         expectedClinics = expectedClinics == null ? List.of() : expectedClinics;
+        opening = opening == null ? new Opening(null, null, null, null, null) : opening;
     }
 
     public static final String FILE = "clinic-summary.json";
@@ -103,6 +107,61 @@ public record RunSummary(
 
     /** One reason a step failed, and how often. */
     public record FailureCount(String reason, int count) {}
+
+    /**
+     * When the reservations opened on this injector, as ISO-8601 instants (null when unknown).
+     *
+     * @param openAt the opening instant the run was given; null when its students met at the rendezvous
+     * @param firstSend when the injector's first reservation request left
+     * @param lastFirstSend when the last of its students sent its first one: the opening's spread here
+     * @param auditedAt when its audit began reading the final state, after its own load
+     * @param injectorsSpreadMs in a merged summary, from the first injector's first request to the last
+     *     injector's first one; null for one injector
+     */
+    public record Opening(
+            String openAt,
+            String firstSend,
+            String lastFirstSend,
+            String auditedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long injectorsSpreadMs) {
+
+        static Opening of(Instant openAt, List<ReservationAttempt> attempts, Instant auditedAt) {
+            Map<String, Instant> firstOfEach = new LinkedHashMap<>();
+            attempts.forEach(attempt -> firstOfEach.merge(attempt.caller(), attempt.sentAt(), RunSummary::earlier));
+            return new Opening(
+                    text(openAt),
+                    text(firstOfEach.values().stream()
+                            .min(Comparator.naturalOrder())
+                            .orElse(null)),
+                    text(firstOfEach.values().stream()
+                            .max(Comparator.naturalOrder())
+                            .orElse(null)),
+                    text(auditedAt),
+                    null);
+        }
+
+        /** From the first reservation request to the last student's first one; null without requests. */
+        public Long spreadMs() {
+            return firstSend == null ? null : millisBetween(firstSend, lastFirstSend);
+        }
+
+        /** How long after {@code openAt} the first request left; null without either. */
+        public Long firstSendAfterOpenAtMs() {
+            return openAt == null || firstSend == null ? null : millisBetween(openAt, firstSend);
+        }
+
+        public static long millisBetween(String from, String to) {
+            return Duration.between(Instant.parse(from), Instant.parse(to)).toMillis();
+        }
+
+        private static String text(Instant instant) {
+            return instant == null ? null : instant.toString();
+        }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
 
     /** Who took part. */
     public record Students(int total, int loggedIn, List<String> loginFailures, List<String> scheduleFailures) {}
@@ -269,7 +328,8 @@ public record RunSummary(
                                 .map(FinalClinic::of)
                                 .toList(),
                 Diagnosis.of(options, students, steps, reservations),
-                List.of());
+                List.of(),
+                Opening.of(options.openAt(), attempts, ledger.loadEnded()));
     }
 
     /** This summary with the clinics the setup made, each seen or not in {@code finalSchedule} (null: not read). */
@@ -294,7 +354,8 @@ public record RunSummary(
                 audit,
                 finalClinics,
                 diagnosis,
-                seen);
+                seen,
+                opening);
     }
 
     public static RunSummary read(Path file) {

@@ -116,7 +116,7 @@ class RunSummaryTest {
 
     @Test
     void consoleTextSpeaksLikeTheOriginalTool() {
-        String text = ConsoleSummary.render(summary(), OPTIONS);
+        String text = ConsoleSummary.render(summary());
 
         assertThat(text)
                 .contains(
@@ -152,7 +152,7 @@ class RunSummaryTest {
     void auditThatDidNotRunSaysSo() {
         RunSummary summary = RunSummary.of(OPTIONS, ledger(), Duration.ZERO, 2, null, "no final schedule");
 
-        assertThat(ConsoleSummary.render(summary, OPTIONS)).contains("❌ 최종 상태 감사: 실행되지 않음 (no final schedule)");
+        assertThat(ConsoleSummary.render(summary)).contains("❌ 최종 상태 감사: 실행되지 않음 (no final schedule)");
         assertThat(SimulationJson.MAPPER
                         .valueToTree(summary)
                         .path("audit")

@@ -77,14 +77,19 @@ public final class AttemptsFile {
     private AttemptsFile() {}
 
     public static void write(Path file, List<ReservationAttempt> attempts) {
+        writeAttempts(file, attempts.stream().map(Attempt::of).toList());
+    }
+
+    /** The attempts as they are: several injectors' files merged into one. */
+    public static void writeAttempts(Path file, List<Attempt> attempts) {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 SequenceWriter lines = SimulationJson.MAPPER
                         .writerFor(Attempt.class)
                         .without(SerializationFeature.INDENT_OUTPUT)
                         .withRootValueSeparator("\n")
                         .writeValues(out)) {
-            for (ReservationAttempt attempt : attempts) {
-                lines.write(Attempt.of(attempt));
+            for (Attempt attempt : attempts) {
+                lines.write(attempt);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

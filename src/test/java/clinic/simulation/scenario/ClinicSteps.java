@@ -29,6 +29,7 @@ import clinic.simulation.scenario.ReservationPlanner.StudentPlan;
 import clinic.simulation.scenario.SessionKeys.AnswerKeys;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,18 @@ public final class ClinicSteps {
                         .group("Schedule")
                         .on(requests.weeklySchedule("Weekly schedule"))
                         .exec(this::recordScheduleAndPlan));
+    }
+
+    /**
+     * Every student waits for the opening instant, on every injector alike, and then the reservations
+     * open: the real opening at a fixed hour, and the way several load generators open together without
+     * talking to each other. A student still logging in at that instant starts when it is ready.
+     */
+    public ChainBuilder awaitOpening(Instant openAt) {
+        return pause(session -> {
+            Duration left = Duration.between(Instant.now(), openAt);
+            return left.isNegative() ? Duration.ZERO : left;
+        });
     }
 
     /**
