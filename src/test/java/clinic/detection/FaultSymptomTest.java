@@ -156,6 +156,7 @@ class FaultSymptomTest {
                 List.of(clinic),
                 new Diagnosis(null, List.of()),
                 List.of(),
+                null,
                 null);
         return new LoadTestRun(1, status, summary, Path.of("run"), Duration.ZERO);
     }

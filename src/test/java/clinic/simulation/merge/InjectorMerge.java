@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 /**
  * The injectors of one run, merged into one summary: counts add up, reservation latencies are computed
  * again from every attempt, the audit fails when any injector's did (its findings are the union of theirs),
- * and the final state is the one read last. Latencies of the other steps are not kept per request, so
+ * and the final state is the one read last; the harness's rate adds up, its heap is the largest injector's. Latencies of the other steps are not kept per request, so
  * their merged percentiles are each injector's highest: an upper bound.
  *
  * @param summary the merged summary
@@ -90,7 +90,15 @@ record InjectorMerge(RunSummary summary, List<Attempt> attempts) {
                                 .orElse(null),
                         distinct(summaries, summary -> summary.diagnosis().hints())),
                 latest.expectedClinics(),
-                opening(summaries));
+                opening(summaries),
+                new RunSummary.Harness(
+                        summaries.stream()
+                                .mapToLong(summary -> summary.harness().peakHeapMb())
+                                .max()
+                                .orElse(0),
+                        summaries.stream()
+                                .mapToDouble(summary -> summary.harness().requestsPerSecond())
+                                .sum()));
         return new InjectorMerge(merged, attempts);
     }
 

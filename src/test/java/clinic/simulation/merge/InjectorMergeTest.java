@@ -82,7 +82,8 @@ class InjectorMergeTest {
                 List.of(new FinalClinic(10, "mon", "18:00", "1강의실", "physics1", "테스트강사01", 6, 1, List.of(finalRoster))),
                 new Diagnosis(null, List.of("💡 hint " + index)),
                 List.of(),
-                new Opening(OPEN_AT, firstSend, firstSend, auditedAt, null));
+                new Opening(OPEN_AT, firstSend, firstSend, auditedAt, null),
+                new RunSummary.Harness(100L * index, 10.0 * index));
         return new InjectorRun(Path.of("injector-" + index), summary, attempts);
     }
 
@@ -142,6 +143,7 @@ class InjectorMergeTest {
         assertThat(merged.options()).containsEntry("injectorCount", 2).doesNotContainKey("injectorIndex");
         assertThat(merged.diagnosis().hints()).containsExactly("💡 hint 1", "💡 hint 2");
         assertThat(merged.opening().injectorsSpreadMs()).isEqualTo(45);
+        assertThat(merged.harness()).isEqualTo(new RunSummary.Harness(200, 30.0));
         assertThat(merged.opening().firstSend()).isEqualTo("2026-12-01T01:00:00.010Z");
         assertThat(merged.audit().rules())
                 .containsExactly(

@@ -154,6 +154,11 @@ public final class ConsoleSummary {
                 latency.p95(),
                 latency.p99(),
                 latency.max()));
+        text.append(String.format(
+                Locale.ROOT,
+                "🖥️  부하 생성기: 초당 요청 %.1f, 최대 힙 %d MB%n",
+                summary.harness().requestsPerSecond(),
+                summary.harness().peakHeapMb()));
         listed(text, "❌ 로그인 실패: ", students.loginFailures());
         listed(text, "❌ 스케줄 조회 실패: ", students.scheduleFailures());
         text.append("\n🔍 실패 원인 분석:\n");

@@ -19,6 +19,8 @@ import clinic.simulation.options.SimulationOptions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,7 @@ import java.util.function.ToLongFunction;
  * @param finalClinics the target day's clinics as the audit read them; empty when the audit did not run
  * @param expectedClinics the clinics the setup made, each with whether the final schedule showed it
  * @param opening when the reservations opened on this injector, and when it audited
+ * @param harness what the load generator itself took
  */
 public record RunSummary(
         Map<String, Object> options,
@@ -51,12 +54,14 @@ public record RunSummary(
         List<FinalClinic> finalClinics,
         Diagnosis diagnosis,
         List<ExpectedClinicSeen> expectedClinics,
-        Opening opening) {
+        Opening opening,
+        Harness harness) {
 
     /** A summary written before these parts existed reads as having none. */
     public RunSummary {
         expectedClinics = expectedClinics == null ? List.of() : expectedClinics;
         opening = opening == null ? new Opening(null, null, null, null, null) : opening;
+        harness = harness == null ? new Harness(0, 0) : harness;
     }
 
     public static final String FILE = "clinic-summary.json";
@@ -156,6 +161,25 @@ public record RunSummary(
 
         private static String text(Instant instant) {
             return instant == null ? null : instant.toString();
+        }
+    }
+
+    /**
+     * The load generator's own cost, to tell a backend's limit from the harness's.
+     *
+     * @param peakHeapMb the highest heap the JVM of the run held (the sum of its heap pools' peaks)
+     * @param requestsPerSecond every request of the students (and the audit) over the run's elapsed time
+     */
+    public record Harness(long peakHeapMb, double requestsPerSecond) {
+
+        static Harness of(List<Step> steps, Duration elapsed) {
+            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                    .sum();
+            int requests = steps.stream().mapToInt(Step::requests).sum();
+            double seconds = elapsed.toMillis() / 1000.0;
+            return new Harness(peak / (1024 * 1024), seconds <= 0 ? 0 : Math.round(10 * requests / seconds) / 10.0);
         }
     }
 
@@ -329,7 +353,8 @@ public record RunSummary(
                                 .toList(),
                 Diagnosis.of(options, students, steps, reservations),
                 List.of(),
-                Opening.of(options.openAt(), attempts, ledger.loadEnded()));
+                Opening.of(options.openAt(), attempts, ledger.loadEnded()),
+                Harness.of(steps, elapsed));
     }
 
     /** This summary with the clinics the setup made, each seen or not in {@code finalSchedule} (null: not read). */
@@ -355,7 +380,8 @@ public record RunSummary(
                 finalClinics,
                 diagnosis,
                 seen,
-                opening);
+                opening,
+                harness);
     }
 
     public static RunSummary read(Path file) {
