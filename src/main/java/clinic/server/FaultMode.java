@@ -38,7 +38,14 @@ public enum FaultMode {
      * production (Django) login does: alone it answers in about a second, twenty at once all answer after
      * about 11 s, past the 10 s request timeout the harness once had.
      */
-    SLOW_LOGIN("slow-login");
+    SLOW_LOGIN("slow-login"),
+    /**
+     * At most {@link #BOTTLENECK_SEATS} reservations are served at once, each holding its place for
+     * {@link #BOTTLENECK_SERVICE}; the others queue in arrival order. A server with a known knee for the
+     * capacity search: n reservations sent at once answer in batches, the k-th batch after k times the
+     * service time.
+     */
+    BOTTLENECK("bottleneck");
 
     /** Lost-write, phantom and server-errors hit the 1st, 5th, 9th... occurrence. */
     public static final int EVERY_NTH = 4;
@@ -52,6 +59,10 @@ public enum FaultMode {
     public static final Duration LOGIN_WORK = Duration.ofMillis(1_100);
     /** Slow-login: the cores the logins share, as on the 2-core machine production was measured on. */
     public static final int LOGIN_CORES = 2;
+    /** Bottleneck: reservations served at once. */
+    public static final int BOTTLENECK_SEATS = 5;
+    /** Bottleneck: how long each reservation holds its place, before its transaction. */
+    public static final Duration BOTTLENECK_SERVICE = Duration.ofMillis(300);
     /** Server-errors: the detail of the injected 500 answer. */
     public static final String INJECTED_ERROR_DETAIL = "injected fault";
 

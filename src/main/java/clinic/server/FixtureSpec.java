@@ -73,6 +73,12 @@ public record FixtureSpec(
                 clinics, resetClinics, layout, capacity, count, students, noShowStudents, resetPasswords);
     }
 
+    /** The same fixture with {@code count} students (a number such as "abc" or -3 is refused as any other). */
+    public FixtureSpec withStudents(int count) {
+        return new FixtureSpec(
+                clinics, resetClinics, layout, capacity, closedClinics, count, noShowStudents, resetPasswords);
+    }
+
     public FixtureSpec withNoShowStudents(int count) {
         return new FixtureSpec(clinics, resetClinics, layout, capacity, closedClinics, students, count, resetPasswords);
     }

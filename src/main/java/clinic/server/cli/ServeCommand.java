@@ -8,6 +8,7 @@ import clinic.server.ReferenceServer;
 import clinic.server.ServerConfig;
 import clinic.server.fixture.TestFixture;
 import clinic.server.service.PasswordHasher;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Option;
 class ServeCommand implements Callable<Integer> {
 
     /**
-     * The command of {@code --controlled} that loads the fixture again, and the start of its answer, which
-     * goes on with the fixture's clinics as a JSON array (ids, places, open or closed).
+     * The command of {@code --controlled} that loads the fixture again ({@code reload}, or {@code reload N}
+     * with N students instead of the fixture's), and the start of its answer, which goes on with the
+     * fixture's clinics as a JSON array (ids, places, open or closed).
      */
     static final String RELOAD = "reload";
 
@@ -108,9 +110,9 @@ class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--controlled",
-            description = "for a harness that starts the server: a line 'reload' on standard input loads the "
-                    + "fixture again (answered 'reloaded' and its clinics as JSON), and the end of standard input "
-                    + "stops the server")
+            description = "for a harness that starts the server: a line 'reload' (or 'reload N', with N students) on "
+                    + "standard input loads the fixture again (answered 'reloaded' and its clinics as JSON), and the "
+                    + "end of standard input stops the server")
     boolean controlled;
 
     @Option(
@@ -198,21 +200,34 @@ class ServeCommand implements Callable<Integer> {
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
             for (String line = commands.readLine(); line != null; line = commands.readLine()) {
-                if (line.strip().equals(RELOAD)) {
-                    System.out.println(
-                            fixture == null
-                                    ? "nothing to reload: serve was started without --setup-clinics or --setup-students"
-                                    : RELOADED + " "
-                                            + CLINICS_JSON.writeValueAsString(
-                                                    server.loadFixture(fixture).clinics()));
-                } else if (!line.isBlank()) {
-                    System.out.println("unknown command '" + line.strip() + "' (expected: " + RELOAD + ")");
-                }
+                System.out.println(answer(server, fixture, line.strip()));
                 System.out.flush();
             }
         } catch (IOException e) {
             System.err.println("error: standard input failed, stopping: " + e.getMessage());
         }
+    }
+
+    /** The answer to one line of the harness: the reloaded clinics, or why nothing was done. */
+    private static String answer(ReferenceServer server, FixtureSpec fixture, String command)
+            throws JsonProcessingException {
+        String[] words = command.split("\\s+");
+        if (!words[0].equals(RELOAD) || words.length > 2) {
+            return "unknown command '" + command + "' (expected: " + RELOAD + " or " + RELOAD + " N)";
+        }
+        if (fixture == null) {
+            return "nothing to reload: serve was started without --setup-clinics or --setup-students";
+        }
+        FixtureSpec reloaded = fixture;
+        if (words.length == 2) {
+            try {
+                reloaded = fixture.withStudents(Integer.parseInt(words[1]));
+            } catch (IllegalArgumentException e) {
+                return "cannot reload with students '" + words[1] + "': " + e.getMessage();
+            }
+        }
+        return RELOADED + " "
+                + CLINICS_JSON.writeValueAsString(server.loadFixture(reloaded).clinics());
     }
 
     private ServerConfig configuration() {

@@ -282,6 +282,7 @@ public final class ClinicService {
         if (faults.isOn(FaultMode.SLOW)) {
             FaultInjector.pause(FaultMode.SLOW_DELAY);
         }
+        faults.passBottleneck();
         if (userId != caller.id() && !caller.isStaff() && !faults.isOn(FaultMode.FOREIGN_BOOKING)) {
             return new ReservationOutcome.Forbidden();
         }

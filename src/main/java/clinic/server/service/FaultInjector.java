@@ -3,6 +3,7 @@ package clinic.server.service;
 import clinic.server.FaultMode;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +14,9 @@ public final class FaultInjector {
 
     private final Set<FaultMode> enabled;
     private final SharedCores loginCores = new SharedCores(FaultMode.LOGIN_CORES);
+    /** Fair, so that a queue of reservations is served in arrival order as a real bottleneck serves it. */
+    private final Semaphore bottleneck = new Semaphore(FaultMode.BOTTLENECK_SEATS, true);
+
     private final AtomicLong reservationRequests = new AtomicLong();
     private final AtomicLong successfulReservations = new AtomicLong();
 
@@ -50,6 +54,24 @@ public final class FaultInjector {
     public void loginWork() {
         if (isOn(FaultMode.SLOW_LOGIN)) {
             loginCores.work(FaultMode.LOGIN_WORK);
+        }
+    }
+
+    /** Bottleneck: waits for one of the few places, holds it for the service time; nothing when the fault is off. */
+    public void passBottleneck() {
+        if (!isOn(FaultMode.BOTTLENECK)) {
+            return;
+        }
+        try {
+            bottleneck.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            pause(FaultMode.BOTTLENECK_SERVICE);
+        } finally {
+            bottleneck.release();
         }
     }
 
