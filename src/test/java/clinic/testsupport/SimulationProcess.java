@@ -35,6 +35,18 @@ public record SimulationProcess(int exitCode, String output) {
                 .await();
     }
 
+    /** The same with a longer bound than one run's, e.g. for the capacity search's several runs. */
+    public static SimulationProcess run(
+            String simulation, Map<String, String> properties, Path resultsFolder, Duration deadline) {
+        return start(
+                        simulation,
+                        properties,
+                        System.getProperty("java.class.path"),
+                        Path.of("").toAbsolutePath(),
+                        resultsFolder)
+                .await(deadline);
+    }
+
     /**
      * Starts {@code simulation} on {@code classpath} in {@code workingDirectory} without waiting, so that
      * several can run at once (several injectors of one run).
@@ -86,9 +98,13 @@ public record SimulationProcess(int exitCode, String output) {
 
         /** Waits (bounded) for the end of the run and returns what it showed. */
         public SimulationProcess await() {
+            return await(DEADLINE);
+        }
+
+        private SimulationProcess await(Duration deadline) {
             try {
-                if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
-                    throw new AssertionError("the simulation did not end within " + DEADLINE + ":\n" + output());
+                if (!process.waitFor(deadline.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new AssertionError("the simulation did not end within " + deadline + ":\n" + output());
                 }
                 return new SimulationProcess(process.exitValue(), output());
             } catch (InterruptedException e) {

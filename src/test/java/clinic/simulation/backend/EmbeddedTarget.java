@@ -46,12 +46,14 @@ import org.slf4j.LoggerFactory;
  * outside Gatling's statistics, then its fixture is reloaded, which also clears the rate limiter and the
  * fault counters, so the measured run starts as a cold one would.
  */
-final class EmbeddedTarget implements AutoCloseable {
+public final class EmbeddedTarget implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedTarget.class);
 
     private static final Pattern BASE_URL = Pattern.compile("Clinic reference server: (http://\\S+)");
-    private static final Pattern RELOADED = Pattern.compile("^reloaded (\\[.*])$");
+    /** The server's answer to a reload: the clinics, or (group 2) why it did not reload. */
+    private static final Pattern RELOADED =
+            Pattern.compile("^(?:reloaded (\\[.*])|((?:cannot reload|nothing to reload|unknown command).*))$");
     /** Hashing ten thousand passwords at start-up takes its time on two cores. */
     private static final Duration START_DEADLINE = Duration.ofMinutes(10);
 
@@ -80,8 +82,20 @@ final class EmbeddedTarget implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /** The server, running, warmed up and with a fresh fixture; stopped again on any failure. */
+    /** The server of one run, running, warmed up and with a fresh fixture; stopped again on any failure. */
     static EmbeddedTarget start(SimulationOptions options, List<StudentAccount> students) {
+        return start(options, students, false);
+    }
+
+    /**
+     * The same, for a harness that reloads the fixture between runs ({@link #reload(int)}): the server's
+     * output is read only by the reloads, as it prints nothing else on standard output.
+     */
+    public static EmbeddedTarget startControlled(SimulationOptions options, List<StudentAccount> students) {
+        return start(options, students, true);
+    }
+
+    private static EmbeddedTarget start(SimulationOptions options, List<StudentAccount> students, boolean reloads) {
         Process process;
         Path log;
         try {
@@ -104,8 +118,10 @@ final class EmbeddedTarget implements AutoCloseable {
                     commands,
                     awaitLine(process, log, output, BASE_URL).group(1));
             target.warmUp(options, students);
-            target.reload();
-            target.drainOutput();
+            target.send("reload");
+            if (!reloads) {
+                target.drainOutput();
+            }
             LOG.debug("embedded reference server at {} (faults: {})", target.baseUrl, options.faults());
             return target;
         } catch (RuntimeException e) {
@@ -157,7 +173,7 @@ final class EmbeddedTarget implements AutoCloseable {
         return command;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
@@ -166,24 +182,35 @@ final class EmbeddedTarget implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Loads the fixture again with {@code students} students, as a fresh week: no seat taken, the rate
+     * limiter's history and the fault counters gone. Only for a server started by {@link #startControlled}.
+     */
+    public void reload(int students) {
+        send("reload " + students);
+    }
+
     /** Loads the fixture again: the warm-up's seats and rate-limit history are gone. */
-    private void reload() {
+    private void send(String reload) {
         try {
-            commands.write("reload\n");
+            commands.write(reload + "\n");
             commands.flush();
         } catch (IOException e) {
             throw new NotReadyException("❌ 내장 reference server가 응답하지 않습니다: " + e.getMessage(), e);
         }
-        String reloaded = awaitLine(process, log, output, RELOADED).group(1);
+        Matcher answer = awaitLine(process, log, output, RELOADED);
+        if (answer.group(2) != null) {
+            throw new NotReadyException("❌ 내장 reference server가 픽스처를 다시 불러오지 못했습니다: " + answer.group(2));
+        }
         try {
-            clinics = List.of(SimulationJson.MAPPER.readValue(reloaded, FixtureClinic[].class));
+            clinics = List.of(SimulationJson.MAPPER.readValue(answer.group(1), FixtureClinic[].class));
         } catch (IOException e) {
             throw new NotReadyException("❌ 내장 reference server의 클리닉 목록을 읽을 수 없습니다: " + e.getMessage(), e);
         }
     }
 
     /** The fixture's clinics, open and closed, with their ids. */
-    List<FixtureClinic> clinics() {
+    public List<FixtureClinic> clinics() {
         return clinics;
     }
 

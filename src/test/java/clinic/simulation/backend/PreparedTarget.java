@@ -46,12 +46,15 @@ public record PreparedTarget(
 
     private static final Logger LOG = LoggerFactory.getLogger(PreparedTarget.class);
 
+    /** The setup command's environment variable that holds the run's number of students. */
+    public static final String STUDENTS_VARIABLE = "CLINIC_STUDENTS";
+
     /** How often the health endpoint is asked again while the backend says it is starting. */
     private static final long READINESS_POLL_MILLIS = 200;
 
     /** The load cannot start (unreachable, not this API, no clinics, setup failed): the message says why. */
     public static final class NotReadyException extends IllegalStateException {
-        NotReadyException(String message) {
+        public NotReadyException(String message) {
             super(message);
         }
 
@@ -82,7 +85,7 @@ public record PreparedTarget(
         TargetHost host = TargetHost.confirm(options.baseUrl(), options.confirmTarget());
         if (options.setupCommand() != null) {
             LOG.info("setupCommand: {}", options.setupCommand());
-            runSetupCommand(options.setupCommand(), options.setupTimeoutSeconds());
+            runSetupCommand(options.setupCommand(), options.setupTimeoutSeconds(), options.students());
         }
         List<ExpectedClinic> expected =
                 options.layoutGiven() ? ExpectedClinic.of(options.layout()) : ExpectedClinic.fromClinicsFile();
@@ -245,10 +248,13 @@ public record PreparedTarget(
     }
 
     /** Runs the external backend's preparation (e.g. its fixture commands) before the load, bounded in time. */
-    private static void runSetupCommand(String command, int timeoutSeconds) {
+    /** Runs the user's setup with the run's number of students in {@code $CLINIC_STUDENTS}. */
+    private static void runSetupCommand(String command, int timeoutSeconds, int students) {
         Process process;
         try {
-            process = new ProcessBuilder("sh", "-c", command).inheritIO().start();
+            ProcessBuilder setup = new ProcessBuilder("sh", "-c", command).inheritIO();
+            setup.environment().put(STUDENTS_VARIABLE, Integer.toString(students));
+            process = setup.start();
         } catch (IOException e) {
             throw new NotReadyException("❌ setupCommand could not start: " + command + " (" + e.getMessage() + ")", e);
         }

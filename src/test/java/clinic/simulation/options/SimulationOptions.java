@@ -42,6 +42,8 @@ public final class SimulationOptions {
     public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
     /** Load generators of one run: far more than any academy's opening moment needs. */
     static final int MAX_INJECTORS = 100;
+    /** The contract's rate-limit window: 5 reservation requests per student per 60 s. */
+    static final int CONTRACT_RATE_WINDOW_SECONDS = 60;
     /** How far ahead an opening moment may be: the run waits for it, bounded like everything else. */
     static final Duration MAX_OPENING_WAIT = Duration.ofHours(24);
 
@@ -82,6 +84,7 @@ public final class SimulationOptions {
     private final InjectorShard shard;
     private final Instant openAt;
     private final Duration openingWait;
+    private final CapacitySearch search;
 
     private SimulationOptions(OptionReader reader) {
         baseUrl = baseUrl(reader);
@@ -147,6 +150,7 @@ public final class SimulationOptions {
         } else if (openingWait.compareTo(MAX_OPENING_WAIT) > 0) {
             reader.error("openAt " + openAt + " is more than " + MAX_OPENING_WAIT.toHours() + " hours ahead");
         }
+        search = search(reader, baseUrl == null);
         checkTargetOptions(reader);
         String mismatch = injectionMismatch(profile, profile.injectedUsers(this), shardStudents());
         if (mismatch != null) {
@@ -236,6 +240,40 @@ public final class SimulationOptions {
         }
         List<ClinicDay> chosen = several != null ? several : one;
         return chosen != null ? chosen : List.of(ClinicDay.MON);
+    }
+
+    /**
+     * The capacity search's bounds (read by every run, used by {@code CapacitySearchSimulation}): it starts at
+     * {@code searchStartStudents}, multiplies by {@code searchGrowth} until a step breaks the service level
+     * or reaches {@code searchMaxStudents}, then halves the gap until it is within {@code searchResolution}.
+     */
+    private static CapacitySearch search(OptionReader reader, boolean embedded) {
+        int max = reader.integer("searchMaxStudents", 1000, 1, FixtureSpec.MAX_STUDENTS);
+        int start = reader.integer("searchStartStudents", Math.min(FixtureSpec.DEFAULT_STUDENTS, max), 1, max);
+        return new CapacitySearch(
+                start,
+                max,
+                reader.decimal("searchGrowth", 2.0, 1.1, 10),
+                reader.decimal("searchResolution", 0.05, 0.001, 0.5),
+                reader.integer("searchMaxMinutes", 30, 1, 24 * 60),
+                // an external backend's per-student rate limit would still count the last step's requests
+                reader.integer("searchPauseSeconds", embedded ? 0 : CONTRACT_RATE_WINDOW_SECONDS, 0, 3600));
+    }
+
+    /**
+     * The capacity search's options.
+     *
+     * @param resolution the largest gap, as a share of the last good step, left between the last good and
+     *     the first bad step (at least one student)
+     * @param pauseSeconds the wait between two steps, so that a backend's rate-limit window forgets the last
+     *     step (the embedded server's reload clears its limiter)
+     */
+    public record CapacitySearch(
+            int startStudents, int maxStudents, double growth, double resolution, int maxMinutes, int pauseSeconds) {
+
+        public Duration maxTime() {
+            return Duration.ofMinutes(maxMinutes);
+        }
     }
 
     /** This injector's slice of the students; alone unless injectorCount is above 1. */
@@ -549,6 +587,11 @@ public final class SimulationOptions {
     }
 
     /** Whether a backend that books for another student fails the run, rather than a warning. */
+    /** The capacity search's bounds; {@code CapacitySearchSimulation} alone uses them. */
+    public CapacitySearch search() {
+        return search;
+    }
+
     public boolean strictSecurity() {
         return strictSecurity;
     }

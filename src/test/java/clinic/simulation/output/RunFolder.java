@@ -12,11 +12,11 @@ import java.util.stream.Stream;
  * Where our files go: the run folder Gatling is writing (the newest folder under the results folder
  * holding a simulation.log), so they sit next to index.html; the results folder itself otherwise.
  */
-final class RunFolder {
+public final class RunFolder {
 
     private RunFolder() {}
 
-    static Path locate(Path resultsFolder) {
+    public static Path locate(Path resultsFolder) {
         return current(resultsFolder).orElse(resultsFolder);
     }
 

@@ -47,30 +47,38 @@ public final class ReportPage {
         return page;
     }
 
-    /** The page: the template with its style, the chart library, the report's data and its script in their slots. */
     static String render(ClinicReport report) {
-        Matcher slot = SLOT.matcher(resource(RESOURCES + "clinic-report.html"));
-        StringBuilder page = new StringBuilder();
+        return inline("clinic-report", report);
+    }
+
+    /**
+     * A page of ours ({@code page}.html and .js under {@code src/test/resources/clinic/simulation/report/}):
+     * the template with the shared style, the chart library, {@code data} as JSON and its script in their
+     * slots.
+     */
+    public static String inline(String page, Object data) {
+        Matcher slot = SLOT.matcher(resource(RESOURCES + page + ".html"));
+        StringBuilder filled = new StringBuilder();
         while (slot.find()) {
             String content = switch (slot.group(1)) {
                 case "style" -> resource(RESOURCES + "clinic-report.css");
                 case "echarts" -> inScript(resource(ECHARTS_SCRIPT.formatted(echartsVersion())));
-                case "data" -> json(report);
-                default -> resource(RESOURCES + "clinic-report.js");
+                case "data" -> json(data);
+                default -> resource(RESOURCES + page + ".js");
             };
-            slot.appendReplacement(page, Matcher.quoteReplacement(content));
+            slot.appendReplacement(filled, Matcher.quoteReplacement(content));
         }
-        return slot.appendTail(page).toString();
+        return slot.appendTail(filled).toString();
     }
 
     /** The data as JSON that cannot end its script element: every {@code <} written as {@code \u003c}. */
-    static String json(ClinicReport report) {
+    static String json(Object data) {
         try {
             return SimulationJson.MAPPER
                     .writer()
                     .without(SerializationFeature.INDENT_OUTPUT)
                     .with(new ScriptSafeEscapes())
-                    .writeValueAsString(report);
+                    .writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report's data: " + e.getMessage(), e);
         }

@@ -1,0 +1,216 @@
+package clinic.simulation.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clinic.server.FaultMode;
+import clinic.server.cli.ClinicServerCommand;
+import clinic.simulation.CapacitySearchSimulation;
+import clinic.simulation.capacity.SearchPlan.Outcome;
+import clinic.testsupport.DatabaseKind;
+import clinic.testsupport.Folders;
+import clinic.testsupport.ServerProcess;
+import clinic.testsupport.SimulationProcess;
+import clinic.testsupport.TestDatabase;
+import clinic.testsupport.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The capacity search, run as a user runs it, against a server whose knee is known: with the bottleneck
+ * fault at most {@link FaultMode#BOTTLENECK_SEATS} reservations are served at once, each for
+ * {@link FaultMode#BOTTLENECK_SERVICE}. When every student sends one reservation at the opening, the k-th
+ * batch answers after k service times, so the reservation p95 of n students is the batch of the 95th
+ * percentile's rank; {@code p95Ms} halfway between two batches puts the knee at a count computed here,
+ * with half a service time of margin either side for a busy machine.
+ */
+class CapacitySearchIT {
+
+    private static final Path RESULTS = Path.of(System.getProperty("detection.dir", "target/detection"))
+            .resolve("runs")
+            .resolve("capacity-search");
+    /** Several minutes of searching at most; each search here takes under a minute on a quiet machine. */
+    private static final Duration SEARCH_DEADLINE = Duration.ofMinutes(6);
+    /** Batches of reservations within the service level. */
+    private static final int BATCHES = 4;
+
+    private static final long P95_MS = FaultMode.BOTTLENECK_SERVICE.toMillis() * (2 * BATCHES + 1) / 2;
+    private static final double RESOLUTION = 0.1;
+    private static final int CAPACITY = 100;
+    /**
+     * The standalone server's rate limit (one reservation per student per window) is longer than the time
+     * between two steps' reservations, so only the pause between steps keeps a step's students from being
+     * refused for the last step's requests (a RATE_LIMITED breach would fail the test).
+     */
+    private static final int RATE_WINDOW_SECONDS = 10;
+
+    /** The most students whose reservation p95 (nearest rank) falls in the first {@link #BATCHES} batches. */
+    private static int knee() {
+        int students = 1;
+        while (batchOf((int) Math.ceil(0.95 * (students + 1))) <= BATCHES) {
+            students++;
+        }
+        return students;
+    }
+
+    private static int batchOf(int rank) {
+        return (rank + FaultMode.BOTTLENECK_SEATS - 1) / FaultMode.BOTTLENECK_SEATS;
+    }
+
+    /** One reservation per student, no business-rule roles, seats for all: only the bottleneck limits. */
+    private static Map<String, String> oneReservationEach(long seed) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("seed", Long.toString(seed));
+        options.put("minReservations", "1");
+        options.put("maxReservations", "1");
+        options.put("doubleClickShare", "0");
+        options.put("persistentShare", "0");
+        options.put("probeForeignBooking", "false");
+        options.put("noShowStudents", "0");
+        options.put("p95Ms", Long.toString(P95_MS));
+        options.put("searchStartStudents", "16");
+        options.put("searchGrowth", "1.5");
+        options.put("searchResolution", Double.toString(RESOLUTION));
+        options.put("searchMaxStudents", "60");
+        options.put("searchMaxMinutes", "5");
+        return options;
+    }
+
+    @Test
+    void findsTheKnownKneeOfTheEmbeddedServer() {
+        Map<String, String> options = oneReservationEach(11);
+        options.put("faults", FaultMode.BOTTLENECK.flag());
+        options.put("closedClinics", "0");
+        options.put("capacity", Integer.toString(CAPACITY));
+
+        assertFindsTheKnee(search(options, "embedded"));
+    }
+
+    @Test
+    void findsTheKnownKneeOfTheStandaloneServerOnPostgresThroughItsSetupCommand() {
+        TestDatabase.requirePostgres();
+        try (TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRES);
+                ServerProcess server = ServerProcess.serve(
+                        Duration.ofMinutes(2),
+                        "--port",
+                        "0",
+                        "--db",
+                        database.jdbcUrl(),
+                        "--password-iterations",
+                        Integer.toString(TestServer.TEST_PASSWORD_ITERATIONS),
+                        "--fault",
+                        FaultMode.BOTTLENECK.flag(),
+                        "--rate-limit",
+                        "1",
+                        "--rate-window-seconds",
+                        Integer.toString(RATE_WINDOW_SECONDS))) {
+            Map<String, String> options = oneReservationEach(12);
+            options.put("baseUrl", server.baseUrl());
+            options.put("setupCommand", setupCommand(database.jdbcUrl()));
+            options.put("searchPauseSeconds", Integer.toString(RATE_WINDOW_SECONDS));
+
+            Searched searched = search(options, "postgres");
+
+            assertFindsTheKnee(searched);
+            for (SearchStep step : searched.result().steps()) {
+                Path stepFolder = searched.folder()
+                        .resolve(searched.result().stepsFolder())
+                        .resolve(Path.of(step.report()).getName(0));
+                assertThat(stepFolder.resolve(StepLauncher.CONSOLE_FILE))
+                        .as("step %d's setupCommand saw its students", step.number())
+                        .content()
+                        .contains("CLINIC_STUDENTS=" + step.students());
+            }
+        }
+    }
+
+    @Test
+    void aCorrectServerBeyondTheBoundIsReportedAsTheBoundNotAsALimit() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("seed", "13");
+        options.put("searchStartStudents", "6");
+        options.put("searchMaxStudents", "12");
+        options.put("p95Ms", "5000");
+
+        Searched searched = search(options, "bound");
+
+        assertThat(searched.exitCode()).as(searched.output()).isZero();
+        SearchResult result = searched.result();
+        assertThat(result.outcome()).as(searched.output()).isEqualTo(Outcome.BOUND_REACHED);
+        assertThat(result.steps()).extracting(SearchStep::students).containsSubsequence(6, 12);
+        assertThat(result.steps()).allMatch(SearchStep::held);
+        assertThat(result.limit()).isEqualTo(12);
+        assertThat(result.firstBroken()).isZero();
+        assertThat(searched.output()).contains("🏁 최대 동시 사용자 수: 12명 이상").contains("searchMaxStudents=12 에서 멈췄습니다");
+    }
+
+    private static void assertFindsTheKnee(Searched searched) {
+        int knee = knee();
+        SearchResult result = searched.result();
+        String described = "knee %d at p95Ms %d: %s".formatted(knee, P95_MS, searched.output());
+        assertThat(searched.exitCode()).as(described).isZero();
+        assertThat(result.outcome()).as(described).isEqualTo(Outcome.FOUND);
+        assertThat(result.limit()).as(described).isLessThanOrEqualTo(knee);
+        assertThat(knee - result.limit()).as(described).isLessThanOrEqualTo(Math.max(1, (int) (RESOLUTION * knee)));
+        assertThat(result.firstBroken()).as(described).isGreaterThan(knee);
+        assertThat(result.steps()).as(described).allMatch(step -> step.problem() == null);
+        assertThat(result.steps())
+                .filteredOn(step -> !step.held())
+                .as("steps above the knee break on p95 alone: %s", described)
+                .allMatch(step -> step.breaches().equals(List.of(SearchStep.Breach.P95)));
+        assertThat(searched.output()).contains("🏁 최대 동시 사용자 수: " + result.limit() + "명 (p95 ≤ " + P95_MS);
+        assertThat(searched.page()).contains(result.answer());
+        for (SearchStep step : result.steps()) {
+            assertThat(searched.folder().resolve(result.stepsFolder()).resolve(step.report()))
+                    .as("step %d's clinic report", step.number())
+                    .isRegularFile();
+        }
+    }
+
+    private record Searched(int exitCode, String output, Path folder, SearchResult result, String page) {}
+
+    private static Searched search(Map<String, String> options, String name) {
+        Path results = Folders.cleared(RESULTS.resolve(name));
+        options.put("resultsFolder", results.toString());
+        SimulationProcess process =
+                SimulationProcess.run(CapacitySearchSimulation.class.getName(), options, results, SEARCH_DEADLINE);
+        Path folder = runFolder(results, process);
+        try {
+            return new Searched(
+                    process.exitCode(),
+                    process.output(),
+                    folder,
+                    SearchResult.read(folder.resolve(SearchResult.FILE)),
+                    Files.readString(folder.resolve(SearchResult.PAGE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path runFolder(Path results, SimulationProcess process) {
+        try (Stream<Path> entries = Files.list(results)) {
+            return entries.filter(folder -> Files.isRegularFile(folder.resolve(SearchResult.FILE)))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
+                            "no " + SearchResult.FILE + " in " + results + ":\n" + process.output()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The reference server's own setup commands, on the server's database, with the step's students. */
+    private static String setupCommand(String jdbcUrl) {
+        String java = "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
+                + System.getProperty("java.class.path") + "' " + ClinicServerCommand.class.getName();
+        String db = " --db '" + jdbcUrl + "' --password-iterations " + TestServer.TEST_PASSWORD_ITERATIONS;
+        return "echo CLINIC_STUDENTS=$CLINIC_STUDENTS && " + java + " setup-test-clinics --reset --capacity " + CAPACITY
+                + db + " && " + java + " setup-test-students --count $CLINIC_STUDENTS" + db;
+    }
+}

@@ -1,0 +1,85 @@
+package clinic.simulation.capacity;
+
+import static clinic.simulation.output.RunOutputs.CONSOLE;
+
+import clinic.simulation.options.SimulationOptions;
+import java.nio.file.Path;
+
+/** The search's lines on the console: what it looks for, each step as it ends, then the table and the answer. */
+public final class SearchConsole {
+
+    private static final String ROW = "%4s %7s %9s %7s %7s %7s %8s %6s  %-6s %s";
+
+    private SearchConsole() {}
+
+    static void announce(SimulationOptions options, Path stepsFolder) {
+        SimulationOptions.CapacitySearch search = options.search();
+        CONSOLE.info(
+                "📈 부하 한계 측정: {}명부터 ×{}, 최대 {}명, 해상도 {}%, 최대 {}분; 서비스 수준: 예약 p95 ≤ {} ms, 기술 오류 0, "
+                        + "로그인 실패 0, 감사 통과; 대상 {}, seed {}",
+                search.startStudents(),
+                search.growth(),
+                search.maxStudents(),
+                Math.round(search.resolution() * 1000) / 10.0,
+                search.maxMinutes(),
+                options.p95Ms(),
+                options.embedded() ? "내장 reference server" : options.baseUrl(),
+                options.seed());
+        CONSOLE.info("📁 단계별 실행: {}", stepsFolder.toAbsolutePath());
+    }
+
+    static void stepStarts(int number, int students, boolean rerun) {
+        CONSOLE.info("▶ 단계 {}: 학생 {}명{}", number, students, rerun ? " (간발의 p95 초과: 한 번 더)" : "");
+    }
+
+    static void pauses(int seconds) {
+        CONSOLE.info("⏸ 백엔드의 요청 한도 창이 지난 단계를 잊도록 {}초 기다립니다 (-DsearchPauseSeconds)", seconds);
+    }
+
+    static void stepEnded(SearchStep step) {
+        CONSOLE.info(
+                "  {} 단계 {}: 학생 {}명, 로그인 {}/{}, 예약 p95 {} ms, 기술 오류 {}, 감사 {}, {} s{}",
+                step.held() ? "✅" : "❌",
+                step.number(),
+                step.students(),
+                step.loggedIn(),
+                step.students(),
+                step.p95Ms(),
+                step.technicalFailures(),
+                audit(step),
+                step.seconds(),
+                step.problem() == null ? "" : "\n    " + step.problem().replace("\n", "\n    "));
+    }
+
+    /** The table of every step and the answer. */
+    public static String render(SearchResult result) {
+        StringBuilder text = new StringBuilder("📈 부하 한계 측정 결과\n");
+        text.append(ROW.formatted("단계", "학생", "로그인", "p50", "p95", "p99", "기술오류", "감사", "판정", ""))
+                .append('\n');
+        for (SearchStep step : result.steps()) {
+            text.append(ROW.formatted(
+                            step.number(),
+                            step.students(),
+                            step.loggedIn() + "/" + step.students(),
+                            step.p50Ms(),
+                            step.p95Ms(),
+                            step.p99Ms(),
+                            step.technicalFailures(),
+                            audit(step),
+                            step.held() ? "✅" : "❌",
+                            step.verdict() + (step.rerun() ? " (재실행)" : "")))
+                    .append('\n');
+        }
+        text.append('\n').append(result.answer()).append('\n');
+        text.append("   (")
+                .append(result.steps().size())
+                .append("단계, ")
+                .append(result.elapsedSeconds())
+                .append(" s)");
+        return text.toString();
+    }
+
+    private static String audit(SearchStep step) {
+        return step.auditPassed() == null ? "-" : step.auditPassed() ? "통과" : "실패";
+    }
+}

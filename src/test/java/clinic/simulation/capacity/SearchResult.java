@@ -1,0 +1,126 @@
+package clinic.simulation.capacity;
+
+import clinic.simulation.answers.SimulationJson;
+import clinic.simulation.capacity.SearchPlan.Outcome;
+import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.report.ReportPage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the capacity search found: capacity-search.json, the console's answer and the page's data.
+ *
+ * @param options the search's options as a run describes them, with the search's own bounds
+ * @param limit the most students that held the service level; 0 when none did
+ * @param firstBroken the fewest students that broke it; 0 when none did
+ * @param answer the answer in the original tool's style, e.g. {@code 🏁 최대 동시 사용자 수: 340명 (...)}
+ * @param stepsFolder where the steps' runs are, relative to this file's folder (each step's report is
+ *     relative to it)
+ */
+public record SearchResult(
+        Map<String, Object> options,
+        int p95Ms,
+        double resolution,
+        int maxStudents,
+        Outcome outcome,
+        int limit,
+        int firstBroken,
+        String answer,
+        List<SearchStep> steps,
+        double elapsedSeconds,
+        String stepsFolder) {
+
+    public static final String FILE = "capacity-search.json";
+    public static final String PAGE = "capacity-search.html";
+
+    static SearchResult of(
+            SimulationOptions options, SearchPlan plan, Outcome outcome, List<SearchStep> steps, Duration elapsed) {
+        Map<String, Object> described = new LinkedHashMap<>(options.describe());
+        described.remove("students");
+        described.put("searchStartStudents", options.search().startStudents());
+        described.put("searchMaxStudents", options.search().maxStudents());
+        described.put("searchGrowth", options.search().growth());
+        described.put("searchResolution", options.search().resolution());
+        described.put("searchMaxMinutes", options.search().maxMinutes());
+        described.put("searchPauseSeconds", options.search().pauseSeconds());
+        return new SearchResult(
+                described,
+                options.p95Ms(),
+                options.search().resolution(),
+                options.search().maxStudents(),
+                outcome,
+                plan.held(),
+                plan.broke(),
+                answer(outcome, plan.held(), plan.broke(), steps, options),
+                List.copyOf(steps),
+                Math.round(elapsed.toMillis() / 100.0) / 10.0,
+                null);
+    }
+
+    /** The seed's style: the number first, then the service level it held, then how the search ended. */
+    private static String answer(
+            Outcome outcome, int held, int broke, List<SearchStep> steps, SimulationOptions options) {
+        String level = "p95 ≤ " + options.p95Ms() + " ms, 오류 0, 감사 통과";
+        String breach = steps.stream()
+                .filter(step -> step.students() == broke && !step.held())
+                .reduce((first, second) -> second)
+                .map(step -> broke + "명에서 " + step.verdict())
+                .orElse("");
+        return switch (outcome) {
+            case FOUND -> "🏁 최대 동시 사용자 수: " + held + "명 (" + level + "; " + breach + ")";
+            case BOUND_REACHED ->
+                "🏁 최대 동시 사용자 수: " + held + "명 이상 (" + level + "; searchMaxStudents="
+                        + options.search().maxStudents() + " 에서 멈췄습니다: 한계는 더 위에 있습니다)";
+            case NONE_HELD -> "🏁 최대 동시 사용자 수: 없음 (" + breach + ": 가장 작은 단계도 " + level + " 을 지키지 못했습니다)";
+            case TIME_BOUND ->
+                "🏁 최대 동시 사용자 수: " + (held == 0 ? "알 수 없음" : held + "명 이상")
+                        + (broke == 0 ? "" : ", " + broke + "명 미만") + " (searchMaxMinutes="
+                        + options.search().maxMinutes() + " 안에 좁히지 못했습니다" + (breach.isEmpty() ? "" : "; " + breach)
+                        + ")";
+        };
+    }
+
+    /** The same result, its steps' runs now in {@code stepsFolder} (relative to the result's folder). */
+    public SearchResult withStepsFolder(String folder) {
+        return new SearchResult(
+                options,
+                p95Ms,
+                resolution,
+                maxStudents,
+                outcome,
+                limit,
+                firstBroken,
+                answer,
+                steps,
+                elapsedSeconds,
+                folder);
+    }
+
+    /** capacity-search.json and capacity-search.html in {@code folder}; returns the page. */
+    public Path write(Path folder) {
+        Path file = folder.resolve(FILE);
+        Path page = folder.resolve(PAGE);
+        try {
+            Files.writeString(file, SimulationJson.write(this), StandardCharsets.UTF_8);
+            Files.writeString(page, ReportPage.inline("capacity-search", this), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + " or " + page, e);
+        }
+        return page;
+    }
+
+    public static SearchResult read(Path file) {
+        try {
+            return SimulationJson.MAPPER.readValue(file.toFile(), SearchResult.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package clinic.simulation.capacity;
+
+import clinic.simulation.ClinicReservationSimulation;
+import clinic.simulation.output.RunSummary;
+import clinic.simulation.report.ReportPage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs one step of the search: the main simulation in a JVM of its own (Gatling fixes a run's injection
+ * when it starts, and a fresh JVM gives every step the same cold start a user's run has), launched as the
+ * Gatling Maven plugin launches it, with the step's options as system properties. Bounded in time; the
+ * process and its children are gone afterwards.
+ */
+final class StepLauncher {
+
+    /** The step's console output, in its folder. */
+    static final String CONSOLE_FILE = "console.log";
+
+    private final Path stepsFolder;
+
+    StepLauncher(Path stepsFolder) {
+        this.stepsFolder = stepsFolder;
+    }
+
+    /**
+     * @param options the step's simulation options ({@code -D} names and values)
+     * @param deadline the step is stopped when it runs past this ({@link System#nanoTime()})
+     */
+    SearchStep run(int number, int students, boolean rerun, Map<String, String> options, int p95Ms, long deadline) {
+        Path folder = stepsFolder.resolve("step-%02d-%d-students%s".formatted(number, students, rerun ? "-rerun" : ""));
+        long started = System.nanoTime();
+        Path console = folder.resolve(CONSOLE_FILE);
+        Map<String, String> properties = new LinkedHashMap<>(options);
+        // the run's own files go beside its Gatling report, in the step's folder
+        properties.put("resultsFolder", folder.toString());
+        Process process = start(folder, console, properties);
+        try {
+            long left = deadline - System.nanoTime();
+            boolean ended = left > 0 && process.waitFor(left, TimeUnit.NANOSECONDS);
+            double seconds = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
+            if (!ended) {
+                return SearchStep.incomplete(number, students, rerun, "searchMaxMinutes 에 도달해 중단됨", seconds);
+            }
+            Optional<Path> run = runFolder(folder);
+            if (run.isEmpty()) {
+                return SearchStep.incomplete(
+                        number,
+                        students,
+                        rerun,
+                        "실행이 끝났지만 요약이 없습니다 (exit " + process.exitValue() + "): " + lastLines(console),
+                        seconds);
+            }
+            RunSummary summary = RunSummary.read(run.get().resolve(RunSummary.FILE));
+            String report =
+                    stepsFolder.relativize(run.get().resolve(ReportPage.FILE)).toString();
+            return SearchStep.of(number, students, rerun, summary, p95Ms, seconds, report);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while step " + number + " ran", e);
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    private static Process start(Path folder, Path console, Map<String, String> options) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m");
+        // what the Gatling Maven plugin gives the JVMs it forks: Gatling needs it on Java 17
+        command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        // a step that cannot start says why in its console file and ends, as a user's run does
+        command.add("-Dclinic.launchedByMaven=true");
+        options.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of(
+                "io.gatling.app.Gatling",
+                "--simulation",
+                ClinicReservationSimulation.class.getName(),
+                "--results-folder",
+                folder.toString()));
+        try {
+            Files.createDirectories(folder);
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(console.toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a step of the search: " + e.getMessage(), e);
+        }
+    }
+
+    /** The run folder Gatling made in the step's folder, with the run's summary in it. */
+    private static Optional<Path> runFolder(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(run -> Files.isRegularFile(run.resolve(RunSummary.FILE)))
+                    .findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    /** The lines that say why a step failed: the ones marked ❌, or else the last few. */
+    static String lastLines(Path console) {
+        try {
+            List<String> lines = Files.readAllLines(console, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank() && !line.stripLeading().startsWith("at "))
+                    .toList();
+            List<String> marked = lines.stream()
+                    .dropWhile(line -> !line.contains("❌"))
+                    .limit(8)
+                    .toList();
+            List<String> shown = marked.isEmpty() ? lines.subList(Math.max(0, lines.size() - 5), lines.size()) : marked;
+            return String.join("\n", shown);
+        } catch (IOException e) {
+            return "(" + console + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** A step's bound when the search leaves it more: its run's own {@code maxDuration}, and JVM start-up. */
+    static Duration startUpSlack() {
+        return Duration.ofMinutes(2);
+    }
+}
