@@ -28,8 +28,11 @@ public record FixtureSpec(
     public static final int DEFAULT_STUDENTS = 20;
     /** A very large academy's week; numbering goes on as production's does ({@code test_student_100000}). */
     public static final int MAX_STUDENTS = 100_000;
-    /** A clinic is a class room: a thousand seats is already beyond any. */
-    public static final int MAX_CAPACITY = 1_000;
+    /**
+     * Beyond any class room, on purpose: the throughput benchmark books thousands of seats in one hot
+     * clinic without filling it.
+     */
+    public static final int MAX_CAPACITY = 10_000;
     /** The no-show count a fixture student blocked this week gets: the contract blocks from two. */
     public static final int BLOCKING_NO_SHOWS = 2;
 

@@ -86,8 +86,11 @@ public final class ApiServer implements AutoCloseable {
                 return connector;
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
-            config.requestLogger.http((ctx, ms) -> REQUEST_LOG.debug(
-                    "{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            // only when asked for: a request logger makes Javalin time and track every request
+            if (REQUEST_LOG.isDebugEnabled()) {
+                config.requestLogger.http((ctx, ms) -> REQUEST_LOG.debug(
+                        "{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            }
 
             config.routes.before(ctx -> {
                 if (!ready.get()) {

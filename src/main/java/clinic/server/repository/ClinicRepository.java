@@ -71,8 +71,17 @@ public final class ClinicRepository {
             rs.getInt("capacity"),
             rs.getBoolean("is_active"));
 
+    /** The seats of clinic {@code c} and whether student {@code :studentId} holds one. */
+    private static final String SEATS_COLUMNS = """
+            c.reserved_count, EXISTS (SELECT 1 FROM reservations r
+                WHERE r.clinic_id = c.id AND r.student_id = :studentId) AS held_by_student""";
+
     private static final RowMapper<ClinicSeats> SEATS_MAPPER = (rs, ctx) -> new ClinicSeats(
-            rs.getLong("id"), rs.getInt("capacity"), rs.getInt("reserved_count"), rs.getBoolean("is_active"));
+            rs.getLong("id"),
+            rs.getInt("capacity"),
+            rs.getInt("reserved_count"),
+            rs.getBoolean("is_active"),
+            rs.getBoolean("held_by_student"));
 
     private static LocalTime readTime(ResultSet rs) throws SQLException {
         return rs.getObject("clinic_time", LocalTime.class);
@@ -211,37 +220,31 @@ public final class ClinicRepository {
     // ---- reservations
 
     /** Locks the clinic row until the transaction ends: concurrent reservations of it queue here. */
-    public Optional<ClinicSeats> lockClinicSeats(Handle h, long clinicId) {
-        return h.createQuery("SELECT id, capacity, reserved_count, is_active FROM clinics WHERE id = :id FOR UPDATE")
+    /** The clinic's seats and whether the student holds one, under the clinic row's lock until commit. */
+    public Optional<ClinicSeats> lockClinicSeats(Handle h, long clinicId, long studentId) {
+        return h.createQuery("SELECT c.id, c.capacity, c.is_active, " + SEATS_COLUMNS
+                        + " FROM clinics c WHERE c.id = :id FOR UPDATE")
                 .bind("id", clinicId)
+                .bind("studentId", studentId)
                 .map(SEATS_MAPPER)
                 .findOne();
     }
 
-    /** The same read without a lock: the refusal checks on committed state, and the overbook fault. */
-    public Optional<ClinicSeats> readClinicSeats(Handle h, long clinicId) {
-        return h.createQuery("SELECT id, capacity, reserved_count, is_active FROM clinics WHERE id = :id")
-                .bind("id", clinicId)
-                .map(SEATS_MAPPER)
-                .findOne();
-    }
-
-    public Optional<ClinicDetails> findClinic(Handle h, long clinicId) {
-        return h.createQuery("SELECT " + CLINIC_COLUMNS + CLINIC_JOINS + " WHERE c.id = :id")
-                .bind("id", clinicId)
-                .map(CLINIC_MAPPER)
-                .findOne();
-    }
-
-    public boolean isReserved(Handle h, long clinicId, long studentId) {
+    /**
+     * The same read without a lock, with the clinic's details for the answer, in one round trip: the
+     * refusal checks on committed state, and the overbook fault.
+     */
+    public Optional<SeatsAndDetails> readClinicSeats(Handle h, long clinicId, long studentId) {
         return h.createQuery(
-                                "SELECT COUNT(*) FROM reservations WHERE clinic_id = :clinicId AND student_id = :studentId")
-                        .bind("clinicId", clinicId)
-                        .bind("studentId", studentId)
-                        .mapTo(Integer.class)
-                        .one()
-                > 0;
+                        "SELECT " + CLINIC_COLUMNS + ", " + SEATS_COLUMNS + " " + CLINIC_JOINS + " WHERE c.id = :id")
+                .bind("id", clinicId)
+                .bind("studentId", studentId)
+                .map((rs, ctx) -> new SeatsAndDetails(SEATS_MAPPER.map(rs, ctx), CLINIC_MAPPER.map(rs, ctx)))
+                .findOne();
     }
+
+    /** A clinic as the reservation path reads it before taking the lock. */
+    public record SeatsAndDetails(ClinicSeats seats, ClinicDetails details) {}
 
     /** The seat-counting trigger of migration V2 adds the row to the clinic's reserved_count. */
     public void insertReservation(Handle h, long clinicId, long studentId) {
@@ -312,9 +315,10 @@ public final class ClinicRepository {
                 .list();
     }
 
+    /** The fixture's lookup of a clinic by its place; no student asks, so none holds a seat. */
     public Optional<ClinicSeats> findClinicAt(Handle h, String day, LocalTime time, String room) {
         return h.createQuery("""
-                        SELECT id, capacity, reserved_count, is_active FROM clinics
+                        SELECT id, capacity, reserved_count, is_active, FALSE AS held_by_student FROM clinics
                         WHERE clinic_day = :day AND clinic_time = :time AND room = :room ORDER BY id""")
                 .bind("day", day)
                 .bind("time", time)

@@ -4,6 +4,7 @@ import clinic.contract.ClinicDay;
 import clinic.server.FaultMode;
 import clinic.server.repository.ClinicDetails;
 import clinic.server.repository.ClinicRepository;
+import clinic.server.repository.ClinicRepository.SeatsAndDetails;
 import clinic.server.repository.ClinicSeats;
 import clinic.server.repository.NewUser;
 import clinic.server.repository.RosterEntry;
@@ -310,38 +311,41 @@ public final class ClinicService {
      * and the insert see and change one consistent state under READ COMMITTED; a conditional
      * {@code UPDATE ... WHERE reserved_count < capacity} alone would guard capacity but not keep the
      * contract's order of answers. Commit happens before the 200 is sent.
+     *
+     * <p>Round trips count at the opening rush: each read answers every check at once (seats, open, held by
+     * the student), the unlocked one also brings the clinic's details for the answer, and both run on one
+     * connection, so a booking costs the unlocked read, the lock, the insert and the commit.
      */
     private ReservationOutcome reserveSeat(UserAccount student, long clinicId) {
-        Optional<ClinicSeats> seats;
         try (Handle h = jdbi.open()) {
-            seats = repository.readClinicSeats(h, clinicId);
-            Optional<ReservationOutcome> refusal = refusal(h, seats, student, false);
+            Optional<SeatsAndDetails> read = repository.readClinicSeats(h, clinicId, student.id());
+            Optional<ReservationOutcome> refusal = refusal(read.map(SeatsAndDetails::seats), student, false);
             if (refusal.isPresent()) {
                 return refusal.get();
             }
+            ClinicDetails clinic = read.get().details();
+            if (faults.isOn(FaultMode.DOUBLE_CLICK)) {
+                // The fault: the already-reserved check above, then a window before the booking skips it.
+                FaultInjector.pause(FaultMode.DOUBLE_CLICK_RACE_WINDOW);
+            }
+            if (faults.isOn(FaultMode.OVERBOOK)) {
+                // The fault: a wide window between the read above and a blind write of the count read there.
+                FaultInjector.pause(FaultMode.OVERBOOK_RACE_WINDOW);
+                return h.inTransaction(tx -> book(tx, read.get().seats(), clinic, student));
+            }
+            return h.inTransaction(tx -> {
+                Optional<ClinicSeats> locked = repository.lockClinicSeats(tx, clinicId, student.id());
+                Optional<ReservationOutcome> lockedRefusal = refusal(locked, student, true);
+                return lockedRefusal.isPresent() ? lockedRefusal.get() : book(tx, locked.get(), clinic, student);
+            });
         }
-        if (faults.isOn(FaultMode.DOUBLE_CLICK)) {
-            // The fault: the already-reserved check above, then a window before the booking skips it.
-            FaultInjector.pause(FaultMode.DOUBLE_CLICK_RACE_WINDOW);
-        }
-        if (faults.isOn(FaultMode.OVERBOOK)) {
-            // The fault: a wide window between the read above and a blind write of the count read there.
-            FaultInjector.pause(FaultMode.OVERBOOK_RACE_WINDOW);
-            return jdbi.inTransaction(h -> book(h, seats.get(), student));
-        }
-        return jdbi.inTransaction(h -> {
-            Optional<ClinicSeats> locked = repository.lockClinicSeats(h, clinicId);
-            Optional<ReservationOutcome> lockedRefusal = refusal(h, locked, student, true);
-            return lockedRefusal.isPresent() ? lockedRefusal.get() : book(h, locked.get(), student);
-        });
     }
 
     /**
      * Checks #3 to #7 of the contract against the clinic row read by the caller, {@code locked} or not;
      * empty when booking may go on. The business-rule faults skip their check here.
      */
-    private Optional<ReservationOutcome> refusal(
-            Handle h, Optional<ClinicSeats> found, UserAccount student, boolean locked) {
+    private Optional<ReservationOutcome> refusal(Optional<ClinicSeats> found, UserAccount student, boolean locked) {
         if (found.isEmpty()) {
             return Optional.of(new ReservationOutcome.UnknownClinic());
         }
@@ -350,7 +354,7 @@ public final class ClinicService {
             return Optional.of(new ReservationOutcome.Closed());
         }
         boolean checksReserved = !(locked && faults.isOn(FaultMode.DOUBLE_CLICK));
-        if (checksReserved && repository.isReserved(h, seats.id(), student.id())) {
+        if (checksReserved && seats.heldByStudent()) {
             return Optional.of(new ReservationOutcome.AlreadyReserved());
         }
         if (student.isStudent() && student.noShow() >= NO_SHOW_LIMIT && !faults.isOn(FaultMode.NO_SHOW_IGNORED)) {
@@ -363,14 +367,13 @@ public final class ClinicService {
     }
 
     /** Inserts the reservation (the database counts the seat); the counting faults act here. */
-    private ReservationOutcome book(Handle h, ClinicSeats seats, UserAccount student) {
+    private ReservationOutcome book(Handle h, ClinicSeats seats, ClinicDetails clinic, UserAccount student) {
         boolean faultHit = faults.countsSuccesses() && faults.hitThisSuccess();
         repository.insertReservation(h, seats.id(), student.id());
         int reservedAfter = seats.reservedCount() + 1;
         if (faults.isOn(FaultMode.OVERBOOK)) {
             repository.writeReservedCount(h, seats.id(), reservedAfter);
         }
-        ClinicDetails clinic = repository.findClinic(h, seats.id()).orElseThrow();
         if (faultHit && faults.isOn(FaultMode.LOST_WRITE)) {
             h.rollback();
             LOG.debug("lost-write fault: reservation of user {} in clinic {} rolled back", student.id(), seats.id());
@@ -390,7 +393,8 @@ public final class ClinicService {
         }
         if (CHECK_VIOLATIONS.contains(state)) {
             LOG.warn("check constraint stopped an overbooking of clinic {}", clinicId);
-            return jdbi.withHandle(h -> repository.readClinicSeats(h, clinicId))
+            return jdbi.withHandle(h -> repository.readClinicSeats(h, clinicId, 0))
+                    .map(SeatsAndDetails::seats)
                     .map(seats -> new ReservationOutcome.Occupied(seats.reservedCount(), seats.capacity()));
         }
         return Optional.empty();
