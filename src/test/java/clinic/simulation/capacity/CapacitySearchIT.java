@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clinic.server.FaultMode;
 import clinic.server.cli.ClinicServerCommand;
 import clinic.simulation.CapacitySearchSimulation;
-import clinic.simulation.capacity.SearchPlan.Outcome;
+import clinic.simulation.capacity.SearchResult.Outcome;
 import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Folders;
 import clinic.testsupport.ServerProcess;

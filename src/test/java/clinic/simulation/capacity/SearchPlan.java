@@ -1,5 +1,6 @@
 package clinic.simulation.capacity;
 
+import clinic.simulation.capacity.SearchResult.Outcome;
 import clinic.simulation.options.SimulationOptions.CapacitySearch;
 import java.util.OptionalInt;
 
@@ -10,18 +11,6 @@ import java.util.OptionalInt;
  * verdict and asks again.
  */
 final class SearchPlan {
-
-    /** How the search ended. */
-    enum Outcome {
-        /** A step held and the next one up broke, within the resolution. */
-        FOUND,
-        /** Every step up to {@code searchMaxStudents} held: the limit is higher. */
-        BOUND_REACHED,
-        /** Even the smallest number tried broke the service level. */
-        NONE_HELD,
-        /** {@code searchMaxMinutes} ran out before the search could end. */
-        TIME_BOUND
-    }
 
     private final CapacitySearch bounds;
     /** The most students that held; 0 before any did. */

@@ -2,7 +2,7 @@ package clinic.simulation.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import clinic.simulation.capacity.SearchPlan.Outcome;
+import clinic.simulation.capacity.SearchResult.Outcome;
 import clinic.simulation.options.SimulationOptions.CapacitySearch;
 import java.util.ArrayList;
 import java.util.List;

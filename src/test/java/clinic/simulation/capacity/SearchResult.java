@@ -1,7 +1,6 @@
 package clinic.simulation.capacity;
 
 import clinic.simulation.answers.SimulationJson;
-import clinic.simulation.capacity.SearchPlan.Outcome;
 import clinic.simulation.options.SimulationOptions;
 import clinic.simulation.report.ReportPage;
 import java.io.IOException;
@@ -36,6 +35,18 @@ public record SearchResult(
         List<SearchStep> steps,
         double elapsedSeconds,
         String stepsFolder) {
+
+    /** How the search ended. */
+    public enum Outcome {
+        /** A step held and the next one up broke, within the resolution. */
+        FOUND,
+        /** Every step up to {@code searchMaxStudents} held: the limit is higher. */
+        BOUND_REACHED,
+        /** Even the smallest number tried broke the service level. */
+        NONE_HELD,
+        /** {@code searchMaxMinutes} ran out before the search could end. */
+        TIME_BOUND
+    }
 
     public static final String FILE = "capacity-search.json";
     public static final String PAGE = "capacity-search.html";

@@ -3,6 +3,8 @@ package clinic.simulation.capacity;
 import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.output.RunSummary;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,7 @@ import java.util.List;
  * @param problem why the run gave no summary (could not start, crashed, cut at the time bound); null when it did
  * @param report the step's clinic report, relative to the search's folder; null without one
  */
+@JsonIgnoreProperties(value = "verdict", allowGetters = true)
 public record SearchStep(
         int number,
         int students,
@@ -125,7 +128,8 @@ public record SearchStep(
         return !rerun && breaches.equals(List.of(Breach.P95)) && p95Ms <= p95Limit * (1 + MARGINAL_P95);
     }
 
-    /** The breaches in words, e.g. {@code p95 초과, 기술 오류}; {@code 통과} when it held. */
+    /** The breaches in words, e.g. {@code p95 초과, 기술 오류}; {@code 통과} when it held (written for the page). */
+    @JsonProperty("verdict")
     public String verdict() {
         return held()
                 ? "통과"

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clinic.contract.ClinicDay;
 import clinic.simulation.ClinicReservationSimulation;
 import clinic.simulation.audit.FinalStateAudit.Finding;
+import clinic.simulation.capacity.SearchResult;
+import clinic.simulation.capacity.SearchResult.Outcome;
+import clinic.simulation.capacity.SearchStep;
+import clinic.simulation.capacity.SearchStep.Breach;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.output.RunSummary.FinalClinic;
 import clinic.testsupport.SimulationProcess;
@@ -226,6 +230,70 @@ class ClinicReportBrowserIT {
                     .orElseThrow(() ->
                             new AssertionError("no " + ReportPage.FILE + " in " + results + ":\n" + run.output()));
         }
+    }
+
+    @Test
+    void theCapacitySearchPageShowsTheAnswerTheCurveAndALinkToEveryStep(@TempDir Path folder) {
+        SearchStep held =
+                new SearchStep(1, 20, false, 20, 600, 1200, 1210, 0, true, List.of(), null, 8.1, "step-01/r.html");
+        SearchStep broke = new SearchStep(
+                2,
+                40,
+                false,
+                38,
+                900,
+                2400,
+                2500,
+                3,
+                true,
+                List.of(Breach.P95, Breach.TECHNICAL_FAILURES),
+                null,
+                9.0,
+                "step-02/r.html");
+        SearchStep cut = new SearchStep(
+                3,
+                30,
+                false,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                List.of(Breach.INCOMPLETE),
+                "searchMaxMinutes 에 도달해 중단됨",
+                60.0,
+                null);
+        SearchResult result = new SearchResult(
+                Map.of("seed", 5, "p95Ms", 1350),
+                1350,
+                0.05,
+                1000,
+                Outcome.TIME_BOUND,
+                20,
+                40,
+                "🏁 최대 동시 사용자 수: 20명 이상, 40명 미만 (searchMaxMinutes=1 안에 좁히지 못했습니다)",
+                List.of(held, broke, cut),
+                77.0,
+                "steps");
+
+        browser.get(result.write(folder).toUri().toString());
+        new WebDriverWait(browser, PAGE_READY)
+                .until(page ->
+                        page.findElements(By.cssSelector("#step-rows tr")).size() == 3);
+
+        assertThat(browser.findElement(By.id("verdict")).getText()).contains(result.answer());
+        List<WebElement> canvases = browser.findElements(By.cssSelector("#curve-chart canvas"));
+        assertThat(canvases).isNotEmpty();
+        assertThat(canvases.get(0).getSize().getWidth()).isGreaterThan(300);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#step-rows tr"));
+        assertThat(rows.get(1).getText()).contains("❌ p95 초과, 기술 오류");
+        assertThat(rows.get(2).getText()).contains("실행 미완료: searchMaxMinutes 에 도달해 중단됨");
+        assertThat(browser.findElements(By.cssSelector("#step-rows a")))
+                .extracting(link -> link.getDomAttribute("href"))
+                .containsExactly("steps/step-01/r.html", "steps/step-02/r.html");
+        assertNoConsoleErrors();
+        screenshot("capacity-search.png");
     }
 
     private static void open(Path runFolder) {

@@ -53,8 +53,8 @@ public final class ReportPage {
 
     /**
      * A page of ours ({@code page}.html and .js under {@code src/test/resources/clinic/simulation/report/}):
-     * the template with the shared style, the chart library, {@code data} as JSON and its script in their
-     * slots.
+     * the template with the shared style, the chart library, {@code data} as JSON and its script (after
+     * the shared report-common.js) in their slots.
      */
     public static String inline(String page, Object data) {
         Matcher slot = SLOT.matcher(resource(RESOURCES + page + ".html"));
@@ -64,7 +64,7 @@ public final class ReportPage {
                 case "style" -> resource(RESOURCES + "clinic-report.css");
                 case "echarts" -> inScript(resource(ECHARTS_SCRIPT.formatted(echartsVersion())));
                 case "data" -> json(data);
-                default -> resource(RESOURCES + page + ".js");
+                default -> resource(RESOURCES + "report-common.js") + "\n" + resource(RESOURCES + page + ".js");
             };
             slot.appendReplacement(filled, Matcher.quoteReplacement(content));
         }

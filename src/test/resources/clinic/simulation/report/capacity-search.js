@@ -1,23 +1,8 @@
-'use strict';
+// Lays out the capacity search's result (SearchResult) with the DOM and Apache ECharts.
 (function () {
-  const data = JSON.parse(document.getElementById('report-data').textContent);
+  'use strict';
 
-  function el(tag, attributes, ...children) {
-    const element = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => {
-      if (name === 'className') {
-        element.className = value;
-      } else {
-        element.setAttribute(name, value);
-      }
-    });
-    children.flat().forEach((child) => {
-      if (child !== null && child !== undefined) {
-        element.append(child instanceof Node ? child : String(child));
-      }
-    });
-    return element;
-  }
+  const data = JSON.parse(document.getElementById('report-data').textContent);
 
   function held(step) {
     return step.breaches.length === 0;
@@ -46,7 +31,7 @@
       animation: false,
       tooltip: { trigger: 'axis' },
       legend: { data: ['예약 p95 (ms)', '기술 오류', '로그인 실패'] },
-      xAxis: { type: 'value', name: '학생', min: 0 },
+      xAxis: { type: 'value', name: '학생', min: 0, max: (extent) => Math.ceil(extent.max * 1.1) },
       yAxis: [{ type: 'value', name: 'ms' }, { type: 'value', name: '건', minInterval: 1 }],
       series: [
         {
@@ -56,9 +41,9 @@
           markLine: { symbol: 'none', lineStyle: { color: '#cf222e' }, label: { formatter: 'p95Ms ' + data.p95Ms },
             data: [{ yAxis: data.p95Ms }] }
         },
-        { name: '기술 오류', type: 'bar', yAxisIndex: 1, itemStyle: { color: '#cf222e' },
+        { name: '기술 오류', type: 'bar', yAxisIndex: 1, barMaxWidth: 12, itemStyle: { color: '#cf222e' },
           data: points.map((step) => [step.students, step.technicalFailures]) },
-        { name: '로그인 실패', type: 'bar', yAxisIndex: 1, itemStyle: { color: '#9a6700' },
+        { name: '로그인 실패', type: 'bar', yAxisIndex: 1, barMaxWidth: 12, itemStyle: { color: '#9a6700' },
           data: points.map((step) => [step.students, step.students - step.loggedIn]) }
       ]
     });
@@ -68,7 +53,7 @@
   function renderSteps() {
     const rows = document.getElementById('step-rows');
     data.steps.forEach((step) => {
-      const verdict = held(step) ? '✅ 통과' : '❌ ' + step.breaches.join(', ') + (step.problem ? ': ' + step.problem : '');
+      const verdict = (held(step) ? '✅ ' : '❌ ') + step.verdict + (step.problem ? ': ' + step.problem : '');
       rows.append(el('tr', { className: held(step) ? 'held' : 'broken' },
         el('td', null, step.number + (step.rerun ? ' (재실행)' : '')),
         el('td', null, step.students),

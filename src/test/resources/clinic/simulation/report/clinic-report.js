@@ -30,25 +30,6 @@
   const DEFAULT_TIMELINES = 8;
   const COMPACT_ABOVE = 64;
 
-  function el(tag, attributes, ...children) {
-    const element = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => {
-      if (name === 'className') {
-        element.className = value;
-      } else if (name.startsWith('on')) {
-        element.addEventListener(name.substring(2), value);
-      } else {
-        element.setAttribute(name, value);
-      }
-    });
-    children.flat().forEach((child) => {
-      if (child !== null && child !== undefined) {
-        element.append(child instanceof Node ? child : String(child));
-      }
-    });
-    return element;
-  }
-
   function shortDay(key) {
     return (dayNames.get(key) || key).substring(0, 1);
   }
