@@ -108,11 +108,11 @@ class SimulationOptionsTest {
                 "maxReservations|-1|maxReservations must be a whole number between 1 and 100, got -1",
                 "pauseMin|-0.5|pauseMin must be a number between 0.0 and 60.0, got -0.5",
                 "pauseMax|soon|pauseMax must be a number, got 'soon'",
-                "capacity|0|capacity must be a whole number between 1 and 1000, got 0",
+                "capacity|0|capacity must be a whole number between 1 and 10000, got 0",
                 "reset|yes|reset must be true or false, got 'yes'",
                 "faults|overbook,slowly|faults: unknown fault mode 'slowly' (expected one of: overbook, lost-write, phantom, "
                         + "double-click, no-show-ignored, closed-ignored, foreign-booking, hidden-clinics, server-errors, "
-                        + "slow, slow-login)",
+                        + "slow, slow-login, bottleneck)",
                 "noShowStudents|21|noShowStudents must be a whole number between 0 and 20, got 21",
                 "doubleClickShare|0.95|doubleClickShare + persistentShare must not be above 1, got 0.95 + 0.1",
                 "profile|burst|profile: unknown profile 'burst' (expected atOnce, ramp or constantRate)",
