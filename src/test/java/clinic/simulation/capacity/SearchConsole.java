@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /** The search's lines on the console: what it looks for, each step as it ends, then the table and the answer. */
 public final class SearchConsole {
 
-    private static final String ROW = "%4s %7s %9s %7s %7s %7s %8s %6s  %-6s %s";
+    /** Column widths of the table, in terminal cells: Hangul and emoji take two. */
+    private static final int[] COLUMNS = {4, 7, 11, 6, 6, 6, 8, 5, 3};
 
     private SearchConsole() {}
 
@@ -54,17 +55,17 @@ public final class SearchConsole {
     /** The table of every step and the answer. */
     public static String render(SearchResult result) {
         StringBuilder text = new StringBuilder("📈 부하 한계 측정 결과\n");
-        text.append(ROW.formatted("단계", "학생", "로그인", "p50", "p95", "p99", "기술오류", "감사", "판정", ""))
+        text.append(row("단계", "학생", "로그인", "p50", "p95", "p99", "기술오류", "감사", "판정", ""))
                 .append('\n');
         for (SearchStep step : result.steps()) {
-            text.append(ROW.formatted(
-                            step.number(),
-                            step.students(),
+            text.append(row(
+                            String.valueOf(step.number()),
+                            String.valueOf(step.students()),
                             step.loggedIn() + "/" + step.students(),
-                            step.p50Ms(),
-                            step.p95Ms(),
-                            step.p99Ms(),
-                            step.technicalFailures(),
+                            String.valueOf(step.p50Ms()),
+                            String.valueOf(step.p95Ms()),
+                            String.valueOf(step.p99Ms()),
+                            String.valueOf(step.technicalFailures()),
                             audit(step),
                             step.held() ? "✅" : "❌",
                             step.verdict() + (step.rerun() ? " (재실행)" : "")))
@@ -77,6 +78,24 @@ public final class SearchConsole {
                 .append(result.elapsedSeconds())
                 .append(" s)");
         return text.toString();
+    }
+
+    /** The cells right-aligned in their columns, the last one as it is. */
+    private static String row(String... cells) {
+        StringBuilder line = new StringBuilder();
+        for (int column = 0; column < COLUMNS.length; column++) {
+            line.append(" ".repeat(Math.max(0, COLUMNS[column] - cellWidth(cells[column]))))
+                    .append(cells[column])
+                    .append(' ');
+        }
+        return line.append(' ').append(cells[COLUMNS.length]).toString().stripTrailing();
+    }
+
+    private static int cellWidth(String text) {
+        return text.codePoints()
+                .map(point ->
+                        Character.UnicodeScript.of(point) == Character.UnicodeScript.HANGUL || point > 0x2600 ? 2 : 1)
+                .sum();
     }
 
     private static String audit(SearchStep step) {
