@@ -200,8 +200,10 @@ class ServeCommand implements Callable<Integer> {
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
             for (String line = commands.readLine(); line != null; line = commands.readLine()) {
-                System.out.println(answer(server, fixture, line.strip()));
-                System.out.flush();
+                if (!line.isBlank()) {
+                    System.out.println(answer(server, fixture, line.strip()));
+                    System.out.flush();
+                }
             }
         } catch (IOException e) {
             System.err.println("error: standard input failed, stopping: " + e.getMessage());
@@ -220,6 +222,9 @@ class ServeCommand implements Callable<Integer> {
         }
         FixtureSpec reloaded = fixture;
         if (words.length == 2) {
+            if (!words[1].matches("-?\\d{1,9}")) {
+                return "cannot reload with students '" + words[1] + "': not a whole number";
+            }
             try {
                 reloaded = fixture.withStudents(Integer.parseInt(words[1]));
             } catch (IllegalArgumentException e) {
