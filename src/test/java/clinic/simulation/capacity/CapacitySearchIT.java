@@ -42,7 +42,7 @@ class CapacitySearchIT {
     private static final int BATCHES = 4;
 
     private static final long P95_MS = FaultMode.BOTTLENECK_SERVICE.toMillis() * (2 * BATCHES + 1) / 2;
-    private static final double RESOLUTION = 0.1;
+    private static final double RESOLUTION = 0.05;
     private static final int CAPACITY = 100;
     /**
      * The standalone server's rate limit (one reservation per student per window) is longer than the time
@@ -75,8 +75,9 @@ class CapacitySearchIT {
         options.put("probeForeignBooking", "false");
         options.put("noShowStudents", "0");
         options.put("p95Ms", Long.toString(P95_MS));
-        options.put("searchStartStudents", "16");
-        options.put("searchGrowth", "1.5");
+        // one stair below the knee, one above it, then the bisection: a few runs, each a JVM of its own
+        options.put("searchStartStudents", Integer.toString(knee() - 1));
+        options.put("searchGrowth", "1.1");
         options.put("searchResolution", Double.toString(RESOLUTION));
         options.put("searchMaxStudents", "60");
         options.put("searchMaxMinutes", "5");
