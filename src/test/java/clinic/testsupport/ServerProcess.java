@@ -38,14 +38,24 @@ public final class ServerProcess implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /** Starts {@code serve <args>} and waits, at most {@code deadline}, until it prints its base URL. */
-    public static ServerProcess serve(Duration deadline, String... args) {
-        Path log;
-        try {
-            log = Files.createTempFile("clinic-serve-", ".log");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the server's log file", e);
-        }
+    /**
+     * Starts {@code serve --port 0 --db <jdbcUrl> --password-iterations <the tests'> <more>}: the server on
+     * a test database, on a free port.
+     */
+    public static ServerProcess serveOn(Duration deadline, String jdbcUrl, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--port",
+                "0",
+                "--db",
+                jdbcUrl,
+                "--password-iterations",
+                Integer.toString(TestServer.TEST_PASSWORD_ITERATIONS)));
+        args.addAll(List.of(more));
+        return serve(deadline, args.toArray(String[]::new));
+    }
+
+    /** The command line of {@code serve <args>} in a child JVM on this JVM's java binary and class path. */
+    public static List<String> serveCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -56,6 +66,18 @@ public final class ServerProcess implements AutoCloseable {
                 ClinicServerCommand.class.getName(),
                 "serve"));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Starts {@code serve <args>} and waits, at most {@code deadline}, until it prints its base URL. */
+    public static ServerProcess serve(Duration deadline, String... args) {
+        Path log;
+        try {
+            log = Files.createTempFile("clinic-serve-", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the server's log file", e);
+        }
+        List<String> command = serveCommand(args);
         Process process;
         try {
             process = new ProcessBuilder(command)

@@ -98,14 +98,9 @@ class CapacitySearchIT {
     void findsTheKnownKneeOfTheStandaloneServerOnPostgresThroughItsSetupCommand() {
         TestDatabase.requirePostgres();
         try (TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRES);
-                ServerProcess server = ServerProcess.serve(
+                ServerProcess server = ServerProcess.serveOn(
                         Duration.ofMinutes(2),
-                        "--port",
-                        "0",
-                        "--db",
                         database.jdbcUrl(),
-                        "--password-iterations",
-                        Integer.toString(TestServer.TEST_PASSWORD_ITERATIONS),
                         "--fault",
                         FaultMode.BOTTLENECK.flag(),
                         "--rate-limit",

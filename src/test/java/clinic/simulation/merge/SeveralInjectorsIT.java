@@ -12,7 +12,6 @@ import clinic.testsupport.Folders;
 import clinic.testsupport.ServerProcess;
 import clinic.testsupport.SimulationProcess;
 import clinic.testsupport.TestDatabase;
-import clinic.testsupport.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -127,12 +126,6 @@ class SeveralInjectorsIT {
     /** The standalone server with the standard fixture, one blocked student and one closed clinic. */
     private static ServerProcess serve(TestDatabase database, String... more) {
         List<String> args = new ArrayList<>(List.of(
-                "--port",
-                "0",
-                "--db",
-                database.jdbcUrl(),
-                "--password-iterations",
-                Integer.toString(TestServer.TEST_PASSWORD_ITERATIONS),
                 "--setup-clinics",
                 "--reset",
                 "--closed-clinics",
@@ -142,7 +135,7 @@ class SeveralInjectorsIT {
                 "--no-show-students",
                 "1"));
         args.addAll(List.of(more));
-        return ServerProcess.serve(SERVER_START, args.toArray(String[]::new));
+        return ServerProcess.serveOn(SERVER_START, database.jdbcUrl(), args.toArray(String[]::new));
     }
 
     /** The three injectors at once, opening together; their exit, summary and run folder, in order. */
