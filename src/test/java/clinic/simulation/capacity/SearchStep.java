@@ -74,10 +74,7 @@ public record SearchStep(
     static SearchStep of(
             int number, int students, boolean rerun, RunSummary summary, int p95Limit, double seconds, String report) {
         RunSummary.Latency latency = summary.latencyMs();
-        int technical = summary.reservations().byReason().entrySet().stream()
-                        .filter(entry -> entry.getKey().technical())
-                        .mapToInt(java.util.Map.Entry::getValue)
-                        .sum()
+        int technical = summary.reservations().technicalFailures()
                 + summary.students().scheduleFailures().size();
         boolean auditPassed = summary.audit().ran() && summary.audit().passed();
         List<Breach> breaches = new ArrayList<>();

@@ -197,6 +197,14 @@ public record RunSummary(
         public int count(RejectionReason reason) {
             return byReason.getOrDefault(reason, 0);
         }
+
+        /** Attempts answered 5xx, unexpectedly or not at all. */
+        public int technicalFailures() {
+            return byReason.entrySet().stream()
+                    .filter(entry -> entry.getKey().technical())
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
+        }
     }
 
     /** Reservation latencies in milliseconds (nearest-rank percentiles; 0 when there was no attempt). */

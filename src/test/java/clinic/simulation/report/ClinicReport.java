@@ -221,10 +221,7 @@ public record ClinicReport(
     private static Run run(RunSummary summary) {
         Map<String, Object> options = summary.options();
         RunSummary.Reservations reservations = summary.reservations();
-        int technical = reservations.byReason().entrySet().stream()
-                .filter(entry -> entry.getKey().technical())
-                .mapToInt(Map.Entry::getValue)
-                .sum();
+        int technical = reservations.technicalFailures();
         Object baseUrl = options.get("baseUrl");
         if (!(options.get("seed") instanceof Number seed)) {
             throw new IllegalArgumentException(
