@@ -107,8 +107,16 @@ public record ClinicLayout(List<ClinicDay> days, List<LocalTime> times, int room
 
     /** {@code mon 18:00-21:00 × 2 rooms (8 clinics)}: how messages name a layout. */
     public String describe() {
-        return String.join(",", days.stream().map(ClinicDay::key).toList()) + " "
-                + String.join(",", times.stream().map(TIME_FORMAT::format).toList()) + " × " + rooms
-                + " room(s) (" + days.size() * teachers() + " clinics)";
+        return daysText() + " " + timesText() + " × " + rooms + " room(s) (" + days.size() * teachers() + " clinics)";
+    }
+
+    /** The days as {@code --days} and {@code -Ddays} take them: {@code mon,wed}. */
+    public String daysText() {
+        return String.join(",", days.stream().map(ClinicDay::key).toList());
+    }
+
+    /** The times as {@code --times} and {@code -Dtimes} take them: {@code 18:00,19:00}. */
+    public String timesText() {
+        return String.join(",", times.stream().map(TIME_FORMAT::format).toList());
     }
 }

@@ -1,7 +1,5 @@
 package clinic.simulation.backend;
 
-import clinic.contract.ClinicDay;
-import clinic.server.ClinicLayout;
 import clinic.server.FaultMode;
 import clinic.server.FixtureClinic;
 import clinic.server.cli.ClinicServerCommand;
@@ -33,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,11 +149,9 @@ public final class EmbeddedTarget implements AutoCloseable {
                 "--setup-clinics",
                 "--reset",
                 "--days",
-                options.layout().days().stream().map(ClinicDay::key).collect(Collectors.joining(",")),
+                options.layout().daysText(),
                 "--times",
-                options.layout().times().stream()
-                        .map(ClinicLayout.TIME_FORMAT::format)
-                        .collect(Collectors.joining(",")),
+                options.layout().timesText(),
                 "--rooms",
                 Integer.toString(options.layout().rooms()),
                 "--capacity",

@@ -1,6 +1,5 @@
 package clinic.simulation.capacity;
 
-import clinic.server.ClinicLayout;
 import clinic.server.FixtureClinic;
 import clinic.simulation.backend.EmbeddedTarget;
 import clinic.simulation.backend.PreparedTarget.NotReadyException;
@@ -170,11 +169,7 @@ public final class CapacitySearch {
     private Map<String, String> sharedServerOptions(EmbeddedTarget server) {
         Map<String, String> shared = new LinkedHashMap<>();
         shared.put("baseUrl", server.baseUrl());
-        shared.put(
-                "times",
-                options.layout().times().stream()
-                        .map(ClinicLayout.TIME_FORMAT::format)
-                        .collect(Collectors.joining(",")));
+        shared.put("times", options.layout().timesText());
         shared.put("rooms", Integer.toString(options.layout().rooms()));
         shared.put("noShowStudents", Integer.toString(options.noShowStudents()));
         String closed = server.clinics().stream()
