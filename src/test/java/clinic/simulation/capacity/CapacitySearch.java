@@ -28,20 +28,8 @@ import java.util.stream.Collectors;
  */
 public final class CapacitySearch {
 
-    /** Options that belong to the search, or that each step is given by the search itself. */
-    private static final Set<String> SET_BY_THE_SEARCH = Set.of(
-            "students",
-            "seed",
-            "resultsFolder",
-            "searchStartStudents",
-            "searchMaxStudents",
-            "searchGrowth",
-            "searchResolution",
-            "searchMaxMinutes",
-            "searchPauseSeconds");
-    /** What the shared embedded server already has: the steps see it as a prepared backend. */
-    private static final Set<String> EMBEDDED_ONLY =
-            Set.of("faults", "capacity", "reset", "passwordIterations", "closedClinics", "noShowStudents");
+    /** Options each step is given by the search itself (besides the search's own, {@code search...}). */
+    private static final Set<String> SET_BY_THE_SEARCH = Set.of("students", "seed", "resultsFolder");
 
     private final SimulationOptions options;
     private final StepLauncher launcher;
@@ -157,7 +145,7 @@ public final class CapacitySearch {
             server.reload(students);
             stepOptions.putAll(sharedServerOptions(server));
         }
-        Duration bound = SimulationOptions.parse(stepOptions).maxDuration().plus(StepLauncher.startUpSlack());
+        Duration bound = SimulationOptions.parse(stepOptions).maxDuration().plus(StepLauncher.START_UP_SLACK);
         long deadline = Math.min(searchDeadline, System.nanoTime() + bound.toNanos());
         SearchConsole.stepStarts(number, students, rerun);
         SearchStep step = launcher.run(number, students, rerun, stepOptions, options.p95Ms(), deadline);
@@ -183,6 +171,16 @@ public final class CapacitySearch {
         return shared;
     }
 
+    /**
+     * What the shared embedded server already has (faults, fixture) or the search gives each step from it
+     * (blocked students): the steps see it as a prepared backend.
+     */
+    private static boolean setByTheSharedServer(String name) {
+        return name.equals("faults")
+                || name.equals("noShowStudents")
+                || SimulationOptions.EMBEDDED_FIXTURE_OPTIONS.contains(name);
+    }
+
     /** The user's simulation options, as given, for every step (less what the search sets itself). */
     private Map<String, String> forwardedOptions() {
         Set<String> names = SimulationOptions.names();
@@ -190,8 +188,9 @@ public final class CapacitySearch {
         Map<String, String> forwarded = new LinkedHashMap<>();
         for (String name : properties.stringPropertyNames()) {
             if (names.contains(name)
+                    && !name.startsWith(SimulationOptions.SEARCH_OPTION_PREFIX)
                     && !SET_BY_THE_SEARCH.contains(name)
-                    && !(options.embedded() && EMBEDDED_ONLY.contains(name))) {
+                    && !(options.embedded() && setByTheSharedServer(name))) {
                 forwarded.put(name, properties.getProperty(name));
             }
         }

@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  */
 final class StepLauncher {
 
+    /** Added to a step's own {@code maxDuration} for its JVM's start-up and Gatling's report. */
+    static final Duration START_UP_SLACK = Duration.ofMinutes(2);
+
     /** The step's console output, in its folder. */
     static final String CONSOLE_FILE = "console.log";
 
@@ -128,10 +131,5 @@ final class StepLauncher {
         } catch (IOException e) {
             return "(" + console + " unreadable: " + e.getMessage() + ")";
         }
-    }
-
-    /** A step's bound when the search leaves it more: its run's own {@code maxDuration}, and JVM start-up. */
-    static Duration startUpSlack() {
-        return Duration.ofMinutes(2);
     }
 }

@@ -42,6 +42,12 @@ public final class SimulationOptions {
     public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
     /** Load generators of one run: far more than any academy's opening moment needs. */
     static final int MAX_INJECTORS = 100;
+    /** The embedded server's fixture options beside {@code faults}: an external backend's setup decides these. */
+    public static final List<String> EMBEDDED_FIXTURE_OPTIONS =
+            List.of("capacity", "reset", "passwordIterations", "closedClinics");
+    /** The capacity search's own options are named {@code search...}; a run of the main simulation ignores them. */
+    public static final String SEARCH_OPTION_PREFIX = "search";
+
     /** The contract's rate-limit window: 5 reservation requests per student per 60 s. */
     static final int CONTRACT_RATE_WINDOW_SECONDS = 60;
     /** How far ahead an opening moment may be: the run waits for it, bounded like everything else. */
@@ -205,7 +211,7 @@ public final class SimulationOptions {
         if (!faults.isEmpty()) {
             reader.error("faults only apply to the embedded reference server: drop baseUrl or faults");
         }
-        for (String embeddedOnly : List.of("capacity", "reset", "passwordIterations", "closedClinics")) {
+        for (String embeddedOnly : EMBEDDED_FIXTURE_OPTIONS) {
             if (reader.given(embeddedOnly)) {
                 reader.error(embeddedOnly + " only applies to the embedded reference server (baseUrl is set): "
                         + "prepare the external backend with setupCommand instead");
