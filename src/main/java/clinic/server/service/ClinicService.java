@@ -298,7 +298,7 @@ public final class ClinicService {
         try {
             return reserveSeat(student.get(), clinicId);
         } catch (JdbiException e) {
-            return constraintAnswer(e, clinicId).orElseThrow(() -> e);
+            return constraintAnswer(e, clinicId, student.get().id()).orElseThrow(() -> e);
         }
     }
 
@@ -385,7 +385,7 @@ public final class ClinicService {
     }
 
     /** The business answer for a constraint that still fired: unique → already reserved, check → occupied. */
-    private Optional<ReservationOutcome> constraintAnswer(JdbiException e, long clinicId) {
+    private Optional<ReservationOutcome> constraintAnswer(JdbiException e, long clinicId, long studentId) {
         String state = sqlState(e);
         if (UNIQUE_VIOLATION.equals(state)) {
             LOG.warn("unique constraint stopped a double reservation in clinic {}", clinicId);
@@ -393,7 +393,7 @@ public final class ClinicService {
         }
         if (CHECK_VIOLATIONS.contains(state)) {
             LOG.warn("check constraint stopped an overbooking of clinic {}", clinicId);
-            return jdbi.withHandle(h -> repository.readClinicSeats(h, clinicId, 0))
+            return jdbi.withHandle(h -> repository.readClinicSeats(h, clinicId, studentId))
                     .map(SeatsAndDetails::seats)
                     .map(seats -> new ReservationOutcome.Occupied(seats.reservedCount(), seats.capacity()));
         }
