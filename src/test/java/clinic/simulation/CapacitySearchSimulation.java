@@ -63,8 +63,9 @@ public class CapacitySearchSimulation extends Simulation {
             Files.move(stepsFolder, folder.resolve(STEPS_FOLDER));
             placed = result.withStepsFolder(STEPS_FOLDER);
         } catch (IOException e) {
-            placed = result.withStepsFolder(
-                    folder.relativize(stepsFolder.toAbsolutePath()).toString());
+            placed = result.withStepsFolder(folder.toAbsolutePath()
+                    .relativize(stepsFolder.toAbsolutePath())
+                    .toString());
         }
         Path page = placed.write(folder);
         RunOutputs.CONSOLE.info("\n{}", SearchConsole.render(placed));
