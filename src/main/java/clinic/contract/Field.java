@@ -20,6 +20,12 @@ public final class Field {
     public static final String PASSWORD = "password";
     public static final String PASSWORD_CONFIRM = "password_confirm";
     public static final String NAME = "name";
+    public static final String PHONE_NUM = "phone_num";
+    public static final String STUDENT_PHONE_NUM = "student_phone_num";
+    public static final String STUDENT_PARENT_PHONE_NUM = "student_parent_phone_num";
+    public static final String SCHOOL = "school";
+    public static final String GRADE = "grade";
+    public static final String EMAIL = "email";
     public static final String TOKEN = "token";
     public static final String USER = "user";
     public static final String ID = "id";

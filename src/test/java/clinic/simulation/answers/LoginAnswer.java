@@ -1,5 +1,6 @@
 package clinic.simulation.answers;
 
+import clinic.contract.Field;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
@@ -17,14 +18,15 @@ public record LoginAnswer(String token, Long studentId, String failure) implemen
     public static LoginAnswer classify(int status, String body) {
         Optional<JsonNode> json = SimulationJson.object(body);
         if (status == 200 && json.isPresent()) {
-            String token = SimulationJson.text(json.get(), "token");
-            JsonNode id = json.get().path("user").get("id");
+            String token = SimulationJson.text(json.get(), Field.TOKEN);
+            JsonNode id = json.get().path(Field.USER).get(Field.ID);
             if (token != null && !token.isEmpty() && id != null && id.canConvertToLong()) {
                 return new LoginAnswer(token, id.asLong(), null);
             }
             return new LoginAnswer(null, null, "login answered 200 without token and user.id");
         }
-        String error = json.map(answer -> SimulationJson.text(answer, "error")).orElse(null);
+        String error =
+                json.map(answer -> SimulationJson.text(answer, Field.ERROR)).orElse(null);
         return new LoginAnswer(null, null, "login refused: HTTP " + status + (error == null ? "" : " " + error));
     }
 }

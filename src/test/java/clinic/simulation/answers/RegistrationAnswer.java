@@ -1,5 +1,7 @@
 package clinic.simulation.answers;
 
+import clinic.contract.AccountMessage;
+import clinic.contract.Field;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,8 +15,6 @@ import java.util.Optional;
  * @param failure why it was refused, naming the fields the backend complained about; null when OK
  */
 public record RegistrationAnswer(Kind kind, String failure) implements JudgedAnswer {
-
-    static final String USERNAME_EXISTS_MARK = "이미 존재";
 
     public enum Kind {
         CREATED,
@@ -32,10 +32,10 @@ public record RegistrationAnswer(Kind kind, String failure) implements JudgedAns
         }
         Optional<JsonNode> json = SimulationJson.object(body);
         if (status == 400 && json.isPresent()) {
-            JsonNode username = json.get().get("username");
+            JsonNode username = json.get().get(Field.USERNAME);
             if (username != null && username.isArray()) {
                 for (JsonNode message : username) {
-                    if (message.asText().contains(USERNAME_EXISTS_MARK)) {
+                    if (message.asText().contains(AccountMessage.USERNAME_TAKEN_MARK)) {
                         return new RegistrationAnswer(Kind.REUSED, null);
                     }
                 }

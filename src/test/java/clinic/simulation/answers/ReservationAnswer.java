@@ -1,5 +1,7 @@
 package clinic.simulation.answers;
 
+import clinic.contract.Field;
+import clinic.contract.ReservationError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
@@ -11,10 +13,6 @@ import java.util.Optional;
  */
 public record ReservationAnswer(RejectionReason reason, String detail) implements JudgedAnswer {
 
-    static final String ALREADY_RESERVED_ERROR = "이미 해당 클리닉에 예약되어 있습니다.";
-    static final String MISSING_IDS_ERROR = "user_id와 clinic_id가 필요합니다.";
-    static final String NOT_FOUND_PREFIX = "유효하지 않은 ";
-
     /** An attempt that got no HTTP answer at all (refused connection, reset, request timeout). */
     public static ReservationAnswer none(NoAnswer why) {
         return new ReservationAnswer(RejectionReason.NETWORK_ERROR, why.label());
@@ -24,7 +22,7 @@ public record ReservationAnswer(RejectionReason reason, String detail) implement
         if (status >= 500) {
             return new ReservationAnswer(RejectionReason.SERVER_ERROR, "HTTP " + status);
         }
-        if (status == 429) {
+        if (status == ReservationError.RATE_LIMITED.status()) {
             return business(RejectionReason.RATE_LIMITED);
         }
         Optional<JsonNode> json = SimulationJson.object(body);
@@ -32,53 +30,25 @@ public record ReservationAnswer(RejectionReason reason, String detail) implement
             return unexpected("HTTP " + status + " with a body that is not a JSON object");
         }
         JsonNode answer = json.get();
-        String error = SimulationJson.text(answer, "error");
-        switch (status) {
-            case 200:
-                return answer.path("success").asBoolean(false)
-                        ? business(RejectionReason.RESERVED)
-                        : unexpected("HTTP 200 without \"success\": true");
-            case 409:
-                if ("occupied".equals(error)) {
-                    return business(RejectionReason.OCCUPIED);
-                }
-                break;
-            case 400:
-                if (ALREADY_RESERVED_ERROR.equals(error)) {
-                    return business(RejectionReason.ALREADY_RESERVED);
-                }
-                if ("reservation_closed".equals(error)) {
-                    return business(RejectionReason.RESERVATION_CLOSED);
-                }
-                if (MISSING_IDS_ERROR.equals(error) || "invalid_request".equals(error)) {
-                    return business(RejectionReason.INVALID_REQUEST);
-                }
-                break;
-            case 403:
-                if ("no_show_blocked".equals(error)) {
-                    return business(RejectionReason.NO_SHOW_BLOCKED);
-                }
-                if ("forbidden".equals(error)) {
-                    return business(RejectionReason.FORBIDDEN);
-                }
-                break;
-            case 404:
-                if (error != null && error.startsWith(NOT_FOUND_PREFIX)) {
-                    return business(RejectionReason.NOT_FOUND);
-                }
-                break;
-            case 401:
-                if (answer.hasNonNull("detail")) {
-                    return business(RejectionReason.UNAUTHENTICATED);
-                }
-                break;
-            default:
-                break;
+        String error = SimulationJson.text(answer, Field.ERROR);
+        if (status == 200) {
+            return answer.path(Field.SUCCESS).asBoolean(false)
+                    ? business(RejectionReason.RESERVED)
+                    : unexpected("HTTP 200 without \"success\": true");
         }
-        return unexpected("HTTP " + status
-                + (error == null
-                        ? " without an error code"
-                        : " with unknown error '" + SimulationJson.quote(error) + "'"));
+        if (status == 401 && answer.hasNonNull(Field.DETAIL)) {
+            return business(RejectionReason.UNAUTHENTICATED);
+        }
+        if (status == 404 && error != null && error.startsWith(ReservationError.NOT_FOUND_PREFIX)) {
+            return business(RejectionReason.NOT_FOUND);
+        }
+        return ReservationError.of(status, error)
+                .flatMap(RejectionReason::of)
+                .map(ReservationAnswer::business)
+                .orElseGet(() -> unexpected("HTTP " + status
+                        + (error == null
+                                ? " without an error code"
+                                : " with unknown error '" + SimulationJson.quote(error) + "'")));
     }
 
     private static ReservationAnswer business(RejectionReason reason) {

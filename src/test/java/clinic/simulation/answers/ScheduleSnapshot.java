@@ -1,6 +1,7 @@
 package clinic.simulation.answers;
 
 import clinic.contract.ClinicDay;
+import clinic.contract.Field;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -151,16 +152,16 @@ public final class ScheduleSnapshot {
         JsonNode root = SimulationJson.object(body)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "weekly schedule is not a JSON object: " + SimulationJson.quote(body)));
-        JsonNode list = root.get("clinics");
+        JsonNode list = root.get(Field.CLINICS);
         List<Clinic> clinics = new ArrayList<>();
         Set<Long> closed = new HashSet<>();
         if (list != null && list.isArray()) {
             for (JsonNode cell : list) {
-                add(clinic(cell, required(cell, "day"), required(cell, "time")), cell, clinics, closed);
+                add(clinic(cell, required(cell, Field.DAY), required(cell, Field.TIME)), cell, clinics, closed);
             }
             return new ScheduleSnapshot(clinics, true, closed);
         }
-        JsonNode grid = root.get("schedule");
+        JsonNode grid = root.get(Field.SCHEDULE);
         if (grid == null || !grid.isObject()) {
             throw new IllegalArgumentException("weekly schedule has neither a 'clinics' list nor a 'schedule' grid: "
                     + SimulationJson.quote(body));
@@ -169,7 +170,7 @@ public final class ScheduleSnapshot {
             Map.Entry<String, JsonNode> day = days.next();
             for (Iterator<Map.Entry<String, JsonNode>> times = day.getValue().fields(); times.hasNext(); ) {
                 Map.Entry<String, JsonNode> time = times.next();
-                JsonNode clinicId = time.getValue().get("clinic_id");
+                JsonNode clinicId = time.getValue().get(Field.CLINIC_ID);
                 if (clinicId != null && !clinicId.isNull()) {
                     add(clinic(time.getValue(), day.getKey(), time.getKey()), time.getValue(), clinics, closed);
                 }
@@ -179,9 +180,9 @@ public final class ScheduleSnapshot {
     }
 
     private static void add(Clinic clinic, JsonNode cell, List<Clinic> open, Set<Long> closed) {
-        boolean inactive =
-                (cell.path("is_active").isBoolean() && !cell.path("is_active").asBoolean())
-                        || "inactive".equals(cell.path("clinic_status").asText());
+        boolean inactive = (cell.path(Field.IS_ACTIVE).isBoolean()
+                        && !cell.path(Field.IS_ACTIVE).asBoolean())
+                || Field.INACTIVE.equals(cell.path(Field.CLINIC_STATUS).asText());
         if (inactive) {
             closed.add(clinic.id());
         } else {
@@ -190,29 +191,29 @@ public final class ScheduleSnapshot {
     }
 
     private static Clinic clinic(JsonNode cell, String day, String time) {
-        JsonNode id = cell.get("clinic_id");
+        JsonNode id = cell.get(Field.CLINIC_ID);
         if (id == null || !id.canConvertToLong()) {
             throw new IllegalArgumentException("schedule cell " + day + " " + time + " has no numeric clinic_id");
         }
         List<RosterStudent> students = new ArrayList<>();
-        JsonNode roster = cell.get("students");
+        JsonNode roster = cell.get(Field.STUDENTS);
         if (roster != null && roster.isArray()) {
             for (JsonNode student : roster) {
                 students.add(new RosterStudent(
-                        student.path("id").asLong(),
-                        student.path("name").asText(""),
-                        student.path("username").asText("")));
+                        student.path(Field.ID).asLong(),
+                        student.path(Field.NAME).asText(""),
+                        student.path(Field.USERNAME).asText("")));
             }
         }
         return new Clinic(
                 id.asLong(),
                 day,
                 time,
-                cell.path("room").asText(""),
-                cell.path("subject").asText(""),
-                cell.path("teacher_name").asText(""),
-                cell.path("capacity").asInt(),
-                cell.path("current_count").asInt(students.size()),
+                cell.path(Field.ROOM).asText(""),
+                cell.path(Field.SUBJECT).asText(""),
+                cell.path(Field.TEACHER_NAME).asText(""),
+                cell.path(Field.CAPACITY).asInt(),
+                cell.path(Field.CURRENT_COUNT).asInt(students.size()),
                 students);
     }
 

@@ -1,5 +1,6 @@
 package clinic.simulation.audit;
 
+import clinic.contract.Endpoint;
 import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
@@ -9,7 +10,6 @@ import clinic.simulation.audit.RuleCheck.Outcome;
 import clinic.simulation.audit.RuleCheck.Rule;
 import clinic.simulation.audit.RunLedger.AttemptKind;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
-import clinic.simulation.scenario.ClinicRequests;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -213,7 +213,7 @@ final class BusinessRuleAudit {
                 .toList();
         taken.forEach(probe -> findings.add(new Finding(
                 Finding.Kind.FOREIGN_BOOKING,
-                probe.caller() + " sent POST " + ClinicRequests.RESERVE + " {\"user_id\": " + probe.studentId()
+                probe.caller() + " sent POST " + Endpoint.RESERVE.path() + " {\"user_id\": " + probe.studentId()
                         + ", \"clinic_id\": " + probe.clinicId() + "} with its own token, for " + probe.username()
                         + ", and the backend took it up (" + probe.reason() + ", HTTP " + probe.status()
                         + ") instead of refusing it (403 forbidden)")));

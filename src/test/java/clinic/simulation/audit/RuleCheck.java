@@ -1,5 +1,7 @@
 package clinic.simulation.audit;
 
+import clinic.contract.ReservationError;
+
 /**
  * How one business rule of the contract fared in the run: how often the load put it to the test and how
  * often the backend answered as the rule prescribes.
@@ -31,10 +33,10 @@ public record RuleCheck(Rule rule, int subjects, int attempts, int asRuled, Outc
 
     /** The contract's business rules that the standard run provokes. */
     public enum Rule {
-        NO_SHOW_BLOCKING("노쇼 차단 (no_show ≥ 2)", "no_show_blocked"),
-        CLOSED_CLINIC("마감된 클리닉", "reservation_closed"),
+        NO_SHOW_BLOCKING("노쇼 차단 (no_show ≥ 2)", ReservationError.NO_SHOW_BLOCKED.error()),
+        CLOSED_CLINIC("마감된 클리닉", ReservationError.RESERVATION_CLOSED.error()),
         DOUBLE_CLICK("중복 클릭 (같은 예약 동시 2회)", "한 번만 예약"),
-        FOREIGN_BOOKING("다른 학생 명의 예약", "forbidden");
+        FOREIGN_BOOKING("다른 학생 명의 예약", ReservationError.FORBIDDEN.error());
 
         private final String meaning;
         private final String prescribed;

@@ -1,5 +1,7 @@
 package clinic.simulation.backend;
 
+import clinic.contract.Endpoint;
+import clinic.contract.Field;
 import clinic.server.FaultMode;
 import clinic.server.FixtureClinic;
 import clinic.server.cli.ClinicServerCommand;
@@ -9,7 +11,6 @@ import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.backend.PreparedTarget.NotReadyException;
 import clinic.simulation.backend.TargetClient.Answer;
 import clinic.simulation.options.SimulationOptions;
-import clinic.simulation.scenario.ClinicRequests;
 import clinic.simulation.scenario.StudentAccount;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -284,12 +285,12 @@ public final class EmbeddedTarget implements AutoCloseable {
             throws IOException {
         for (int round = 0; round < WARM_UP_ROUNDS && System.nanoTime() < deadline; round++) {
             StudentAccount student = students.get((worker + round * WARM_UP_WORKERS) % students.size());
-            Answer login = api.post(ClinicRequests.LOGIN, student.loginPayload());
+            Answer login = api.post(Endpoint.LOGIN.path(), student.loginPayload());
             LoginAnswer answer = LoginAnswer.classify(login.status(), login.body());
             if (!answer.ok()) {
                 continue;
             }
-            Answer schedule = api.get(ClinicRequests.WEEKLY_SCHEDULE, answer.token());
+            Answer schedule = api.get(Endpoint.WEEKLY_SCHEDULE.path(), answer.token());
             ScheduleSnapshot.Answer read = ScheduleSnapshot.Answer.classify(schedule.status(), schedule.body());
             if (!read.ok() || read.schedule().clinics().isEmpty()) {
                 continue;
@@ -297,8 +298,8 @@ public final class EmbeddedTarget implements AutoCloseable {
             List<ScheduleSnapshot.Clinic> clinics = read.schedule().clinics();
             long clinicId = clinics.get(round % clinics.size()).id();
             api.post(
-                    ClinicRequests.RESERVE,
-                    Map.of("user_id", answer.studentId(), "clinic_id", clinicId),
+                    Endpoint.RESERVE.path(),
+                    Map.of(Field.USER_ID, answer.studentId(), Field.CLINIC_ID, clinicId),
                     answer.token());
         }
         return null;

@@ -1,6 +1,7 @@
 package clinic.simulation.backend;
 
 import clinic.contract.ClinicDay;
+import clinic.contract.Endpoint;
 import clinic.server.FixtureClinic;
 import clinic.simulation.answers.LoginAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
@@ -8,7 +9,6 @@ import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.audit.ExpectedClinic;
 import clinic.simulation.backend.TargetClient.Answer;
 import clinic.simulation.options.SimulationOptions;
-import clinic.simulation.scenario.ClinicRequests;
 import clinic.simulation.scenario.StudentAccount;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -127,18 +127,18 @@ public record PreparedTarget(
             if (health.status() == 200 && SimulationJson.object(health.body()).isPresent()) {
                 return;
             }
-            Answer schedule = api.get(ClinicRequests.WEEKLY_SCHEDULE, null);
+            Answer schedule = api.get(Endpoint.WEEKLY_SCHEDULE.path(), null);
             if (schedule.status() == 401
                     && SimulationJson.object(schedule.body()).isPresent()) {
                 return;
             }
             throw notThisApi(
                     api,
-                    "GET " + ClinicRequests.HEALTH + " → " + shortly(health) + ", GET " + ClinicRequests.WEEKLY_SCHEDULE
-                            + " (토큰 없이) → " + shortly(schedule));
+                    "GET " + Endpoint.HEALTH.path() + " → " + shortly(health) + ", GET "
+                            + Endpoint.WEEKLY_SCHEDULE.path() + " (토큰 없이) → " + shortly(schedule));
         } catch (IOException e) {
             String server = options.embedded() ? "내장 reference server" : "백엔드 서버 (Django: python manage.py runserver)";
-            throw new NotReadyException("❌ 백엔드 서버 연결 실패: " + api.url(ClinicRequests.HEALTH) + " (" + cause(e)
+            throw new NotReadyException("❌ 백엔드 서버 연결 실패: " + api.url(Endpoint.HEALTH.path()) + " (" + cause(e)
                     + ")\n"
                     + "   - " + server + "가 " + api.url("") + " 에서 실행 중인지 확인하세요\n"
                     + "   - -DbaseUrl 의 호스트, 포트, /api 경로를 확인하세요\n"
@@ -149,7 +149,7 @@ public record PreparedTarget(
     /** The health answer once it is not 503 (the backend still loading its data), within the request timeout. */
     private static Answer awaitReady(TargetClient api, SimulationOptions options) throws IOException {
         long deadline = System.nanoTime() + options.requestTimeout().toNanos();
-        Answer health = api.get(ClinicRequests.HEALTH, null);
+        Answer health = api.get(Endpoint.HEALTH.path(), null);
         while (health.status() == 503 && System.nanoTime() < deadline) {
             try {
                 TimeUnit.MILLISECONDS.sleep(READINESS_POLL_MILLIS);
@@ -157,10 +157,10 @@ public record PreparedTarget(
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting for the backend to be ready", e);
             }
-            health = api.get(ClinicRequests.HEALTH, null);
+            health = api.get(Endpoint.HEALTH.path(), null);
         }
         if (health.status() == 503) {
-            throw new NotReadyException("❌ 백엔드가 준비되지 않았습니다: " + api.url(ClinicRequests.HEALTH) + " 가 "
+            throw new NotReadyException("❌ 백엔드가 준비되지 않았습니다: " + api.url(Endpoint.HEALTH.path()) + " 가 "
                     + options.requestTimeout().toSeconds() + "초 동안 503 (" + SimulationJson.quote(health.body())
                     + ")\n   - 데이터를 불러오는 중이면 잠시 후 다시 실행하세요 (-DrequestTimeoutSeconds 로 더 기다릴 수 있습니다)");
         }
@@ -184,15 +184,15 @@ public record PreparedTarget(
 
     private static ScheduleSnapshot snapshot(TargetClient api, StudentAccount student, SimulationOptions options) {
         try {
-            Answer login = api.post(ClinicRequests.LOGIN, student.loginPayload());
+            Answer login = api.post(Endpoint.LOGIN.path(), student.loginPayload());
             LoginAnswer answer = LoginAnswer.classify(login.status(), login.body());
             if (!answer.ok() && speaksTheContract(login)) {
-                api.post(ClinicRequests.REGISTER, student.registrationPayload());
-                login = api.post(ClinicRequests.LOGIN, student.loginPayload());
+                api.post(Endpoint.REGISTER.path(), student.registrationPayload());
+                login = api.post(Endpoint.LOGIN.path(), student.loginPayload());
                 answer = LoginAnswer.classify(login.status(), login.body());
             }
             if (!answer.ok() && !speaksTheContract(login)) {
-                throw notThisApi(api, "POST " + ClinicRequests.LOGIN + " → " + shortly(login));
+                throw notThisApi(api, "POST " + Endpoint.LOGIN.path() + " → " + shortly(login));
             }
             if (!answer.ok()) {
                 throw new NotReadyException("❌ 로그인 실패: " + student.username() + " (" + answer.failure() + ")\n"
@@ -200,7 +200,7 @@ public record PreparedTarget(
                         + "또는 -DsetupCommand=...)\n"
                         + "   - 데이터베이스 연결 상태와 Django migrations 실행 여부를 확인하세요");
             }
-            Answer schedule = api.get(ClinicRequests.WEEKLY_SCHEDULE, answer.token());
+            Answer schedule = api.get(Endpoint.WEEKLY_SCHEDULE.path(), answer.token());
             ScheduleSnapshot.Answer read = ScheduleSnapshot.Answer.classify(schedule.status(), schedule.body());
             if (!read.ok()) {
                 throw new NotReadyException("❌ 주간 스케줄 조회 실패: " + read.failure());

@@ -1,5 +1,6 @@
 package clinic.simulation.backend;
 
+import clinic.contract.Endpoint;
 import clinic.simulation.answers.SimulationJson;
 import java.io.IOException;
 import java.net.URI;
@@ -49,7 +50,7 @@ final class TargetClient {
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(url(path))).timeout(timeout).header("Accept", "application/json");
-        return token == null ? builder : builder.header("Authorization", "Token " + token);
+        return token == null ? builder : builder.header("Authorization", Endpoint.TOKEN_SCHEME + token);
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException {

@@ -7,6 +7,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.httpConcurrentRequests;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import clinic.contract.Endpoint;
+import clinic.contract.Field;
 import clinic.simulation.answers.JudgedAnswer;
 import clinic.simulation.answers.LoginAnswer;
 import clinic.simulation.answers.RegistrationAnswer;
@@ -39,11 +41,6 @@ import scala.Option;
  */
 public final class ClinicRequests {
 
-    public static final String HEALTH = "/health/";
-    public static final String REGISTER = "/auth/register/";
-    public static final String LOGIN = "/auth/login/";
-    public static final String WEEKLY_SCHEDULE = "/clinics/weekly-schedule/";
-    public static final String RESERVE = "/clinics/reserve/";
     /** How the Errors table names a reservation's answer: {@code 예약 응답, 정상 거절 OCCUPIED: ...}. */
     static final String RESERVATION_JUDGEMENT = "예약 응답";
 
@@ -60,7 +57,7 @@ public final class ClinicRequests {
 
     HttpRequestActionBuilder register() {
         return http("Register student")
-                .post(REGISTER)
+                .post(Endpoint.REGISTER.path())
                 .requestTimeout(timeout)
                 .body(StringBody(
                         session -> SimulationJson.write(account(session).registrationPayload())))
@@ -70,7 +67,7 @@ public final class ClinicRequests {
 
     HttpRequestActionBuilder login(String name) {
         return http(name)
-                .post(LOGIN)
+                .post(Endpoint.LOGIN.path())
                 .requestTimeout(timeout)
                 .body(StringBody(
                         session -> SimulationJson.write(account(session).loginPayload())))
@@ -81,9 +78,9 @@ public final class ClinicRequests {
     HttpRequestActionBuilder weeklySchedule(
             String name, String judgement, BiFunction<Integer, String, ? extends JudgedAnswer> reader) {
         return http(name)
-                .get(WEEKLY_SCHEDULE)
+                .get(Endpoint.WEEKLY_SCHEDULE.path())
                 .requestTimeout(timeout)
-                .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
+                .header("Authorization", Endpoint.TOKEN_SCHEME + "#{" + SessionKeys.TOKEN + "}")
                 .check(answerChecks(judgement, reader, SessionKeys.ANSWER, false));
     }
 
@@ -110,9 +107,9 @@ public final class ClinicRequests {
 
     private HttpRequestActionBuilder reserve(String name, String userIdKey, SessionKeys.AnswerKeys keys) {
         return http(name)
-                .post(RESERVE)
+                .post(Endpoint.RESERVE.path())
                 .requestTimeout(timeout)
-                .header("Authorization", "Token #{" + SessionKeys.TOKEN + "}")
+                .header("Authorization", Endpoint.TOKEN_SCHEME + "#{" + SessionKeys.TOKEN + "}")
                 .body(StringBody(session -> reservationBody(session, userIdKey)))
                 .asJson()
                 .check(answerChecks(RESERVATION_JUDGEMENT, ReservationAnswer::classify, keys, true));
@@ -133,8 +130,8 @@ public final class ClinicRequests {
     private static String reservationBody(Session session, String userIdKey) {
         PlannedAttempt attempt = session.get(SessionKeys.ATTEMPT);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("user_id", session.getLong(userIdKey));
-        body.put("clinic_id", attempt.clinicId());
+        body.put(Field.USER_ID, session.getLong(userIdKey));
+        body.put(Field.CLINIC_ID, attempt.clinicId());
         return SimulationJson.write(body);
     }
 

@@ -1,5 +1,6 @@
 package clinic.simulation.scenario;
 
+import clinic.contract.Field;
 import clinic.simulation.options.DataFile;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,17 +25,18 @@ public record StudentAccount(
 
     static final String FILE = "students.csv";
     static final String PASSWORD = "testpass123";
+    /** The file's columns are named as the registration's fields. */
     private static final List<String> COLUMNS = List.of(
-            "username",
-            "password",
-            "name",
-            "phone_num",
-            "student_phone_num",
-            "student_parent_phone_num",
-            "school",
-            "grade");
+            Field.USERNAME,
+            Field.PASSWORD,
+            Field.NAME,
+            Field.PHONE_NUM,
+            Field.STUDENT_PHONE_NUM,
+            Field.STUDENT_PARENT_PHONE_NUM,
+            Field.SCHOOL,
+            Field.GRADE);
     /** What the contract's registration requires. */
-    private static final List<String> REQUIRED = List.of("username", "password", "name");
+    private static final List<String> REQUIRED = List.of(Field.USERNAME, Field.PASSWORD, Field.NAME);
 
     /** The first {@code count} accounts; a bad students.csv is an error naming file, line and column. */
     public static List<StudentAccount> load(int count) {
@@ -61,28 +63,28 @@ public record StudentAccount(
     private static StudentAccount fromRow(int index, DataFile.Row row) {
         return new StudentAccount(
                 index,
-                row.get("username"),
-                row.get("password"),
-                row.get("name"),
-                row.get("phone_num"),
-                row.get("student_phone_num"),
-                row.get("student_parent_phone_num"),
-                row.get("school"),
-                row.get("grade"));
+                row.get(Field.USERNAME),
+                row.get(Field.PASSWORD),
+                row.get(Field.NAME),
+                row.get(Field.PHONE_NUM),
+                row.get(Field.STUDENT_PHONE_NUM),
+                row.get(Field.STUDENT_PARENT_PHONE_NUM),
+                row.get(Field.SCHOOL),
+                row.get(Field.GRADE));
     }
 
     /** The full registration body of the contract. */
     public Map<String, Object> registrationPayload() {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("username", username);
-        payload.put("password", password);
-        payload.put("password_confirm", password);
-        payload.put("name", name);
-        payload.put("phone_num", phoneNum);
-        payload.put("student_phone_num", studentPhoneNum);
-        payload.put("student_parent_phone_num", parentPhoneNum);
-        payload.put("school", school);
-        payload.put("grade", grade);
+        payload.put(Field.USERNAME, username);
+        payload.put(Field.PASSWORD, password);
+        payload.put(Field.PASSWORD_CONFIRM, password);
+        payload.put(Field.NAME, name);
+        payload.put(Field.PHONE_NUM, phoneNum);
+        payload.put(Field.STUDENT_PHONE_NUM, studentPhoneNum);
+        payload.put(Field.STUDENT_PARENT_PHONE_NUM, parentPhoneNum);
+        payload.put(Field.SCHOOL, school);
+        payload.put(Field.GRADE, grade);
         return payload;
     }
 
@@ -92,6 +94,6 @@ public record StudentAccount(
     }
 
     public Map<String, Object> loginPayload() {
-        return Map.of("username", username, "password", password);
+        return Map.of(Field.USERNAME, username, Field.PASSWORD, password);
     }
 }
