@@ -7,8 +7,10 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import clinic.simulation.capacity.CapacitySearch;
 import clinic.simulation.capacity.SearchConsole;
+import clinic.simulation.capacity.SearchOptions;
 import clinic.simulation.capacity.SearchResult;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.OptionReader;
+import clinic.simulation.options.RunOptions;
 import clinic.simulation.output.RunFolder;
 import clinic.simulation.output.RunOutputs;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -26,18 +28,21 @@ import java.util.Map;
  * simulation once per step, each in its own JVM on a fresh week ({@link CapacitySearch}), before this run's
  * own injection; this run then records each step as one entry of Gatling's report (its reservation p95,
  * KO when it broke the service level), and writes capacity-search.json and capacity-search.html beside it,
- * with the steps' runs under {@code steps/}. Options: {@link SimulationOptions} (the search's own start
- * with {@code search}).
+ * with the steps' runs under {@code steps/}. Options: {@link RunOptions} (the search's own start
+ * with {@code search}, {@link SearchOptions}).
  */
 public class CapacitySearchSimulation extends Simulation {
 
     private static final String STEPS_FOLDER = "steps";
 
-    private final SimulationOptions options = RunOutputs.beforeTheLoad(SimulationOptions::fromSystemProperties);
+    private final OptionReader reader = OptionReader.ofSystemProperties();
+    private final SearchOptions search = SearchOptions.read(reader);
+    private final RunOptions options = RunOutputs.beforeTheLoad(() -> RunOptions.read(reader));
     private final Path stepsFolder = Path.of(
             options.resultsFolder(),
             "capacity-search-steps-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")));
-    private final SearchResult result = RunOutputs.beforeTheLoad(() -> CapacitySearch.run(options, stepsFolder));
+    private final SearchResult result = RunOutputs.beforeTheLoad(
+            () -> CapacitySearch.run(options, search, stepsFolder, ClinicReservationSimulation.class.getName()));
 
     private final List<Map<String, Object>> stepRecords = result.steps().stream()
             .map(step -> Map.<String, Object>of(

@@ -1,91 +1,67 @@
 package clinic.simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
-import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.rendezVous;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
-import clinic.simulation.audit.BusinessRules;
-import clinic.simulation.audit.FinalStateAudit;
-import clinic.simulation.audit.RunLedger;
-import clinic.simulation.backend.PreparedTarget;
-import clinic.simulation.options.SimulationOptions;
-import clinic.simulation.output.RunOutputs;
-import clinic.simulation.scenario.ClinicRequests;
+import clinic.simulation.options.LoadProfile;
+import clinic.simulation.options.RunOptions;
+import clinic.simulation.report.ReportPage;
 import clinic.simulation.scenario.ClinicSteps;
-import clinic.simulation.scenario.ReservationPlanner;
-import clinic.simulation.scenario.StudentAccount;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
+import java.nio.file.Path;
 
 /**
- * The clinic reservation load test: students register, log in, read the schedule, meet at a rendezvous
- * (or wait for the opening instant, {@code openAt}) and race for the target day's clinics; then one
- * auditor checks the backend's final state against every answer it gave. Several injectors can share a
- * run, each driving its slice of the students and judging what it can alone. Options:
- * {@link SimulationOptions}.
+ * The clinic reservation load test (the original tool's scenario): students register, log in, read the
+ * schedule, wait until every one of them has (or for {@code -DopenAt}), then race for the clinics; then
+ * one auditor checks the backend's final state against every answer it gave. Options: docs/options.md.
  */
 public class ClinicReservationSimulation extends Simulation {
 
-    private final SimulationOptions options = RunOutputs.beforeTheLoad(SimulationOptions::fromSystemProperties);
-    private final List<StudentAccount> everyStudent =
-            RunOutputs.beforeTheLoad(() -> StudentAccount.load(options.students()));
-    /** This injector's students: all of them unless several injectors share the run. */
-    private final List<StudentAccount> students = everyStudent.stream()
-            .filter(student -> options.shard().drives(student.index()))
-            .toList();
+    private final ClinicRun run = ClinicRun.prepare(ClinicReservationSimulation::injection);
+    private final RunOptions options = run.options();
+    private final ClinicSteps steps = run.steps();
 
-    private final RunLedger ledger = new RunLedger();
-    private final AtomicReference<FinalStateAudit.Result> audit = new AtomicReference<>();
-    private final PreparedTarget target = RunOutputs.beforeTheLoad(() -> PreparedTarget.prepare(options, students));
-    private final ClinicSteps steps = new ClinicSteps(
-            new ClinicRequests(options.requestTimeout()),
-            ledger,
-            ReservationPlanner.from(options),
-            options.days(),
-            target.closedClinicIds(),
-            new FinalStateAudit(
-                    target.before(),
-                    target.expectedClinics(),
-                    BusinessRules.of(
-                            everyStudent.stream().map(StudentAccount::username).toList(),
-                            options.noShowStudents(),
-                            target.closedClinicIds(),
-                            options.strictSecurity()),
-                    everyStudent.stream()
-                            .filter(student -> !options.shard().drives(student.index()))
-                            .map(StudentAccount::username)
-                            .collect(Collectors.toSet())));
-
-    private final HttpProtocolBuilder httpProtocol =
-            http.baseUrl(target.baseUrl()).acceptHeader("application/json").userAgentHeader("clinic-load (Gatling)");
-
-    private final ScenarioBuilder studentsReserving = scenario("Students")
-            .feed(listFeeder(students.stream().map(StudentAccount::feederRecord).toList())
-                    .queue())
+    private final ScenarioBuilder students = scenario("Students")
+            .feed(run.students())
             .exec(steps.arrive())
-            .doIf(session -> options.register())
+            .doIf(session -> options.target().register())
             .then(steps.register())
             .exec(steps.login(), steps.readSchedule())
-            .exec(options.openAt() == null ? rendezVous(students.size()) : steps.awaitOpening(options.openAt()))
+            .exec(
+                    options.injectors().openAt() == null
+                            ? rendezVous(options.studentsHere())
+                            : steps.awaitOpening(options.injectors().openAt()))
             .exec(steps.reserveClinics());
 
-    private final ScenarioBuilder finalStateAudit = scenario("Final state audit")
-            .feed(listFeeder(List.of(students.get(0).feederRecord())))
-            .exec(steps.audit(audit::set));
+    private final ScenarioBuilder auditor =
+            scenario("Final state audit").feed(run.auditor()).exec(steps.audit(run::auditConcluded));
+
+    /**
+     * How the students arrive: tune the load here, with any of Gatling's open injection steps
+     * (https://docs.gatling.io/concepts/injection/). The run has as many students as this brings;
+     * {@code -Dprofile} picks one of these shapes, {@code -Dstudents} and the profile's options set its numbers.
+     */
+    static OpenInjectionStep[] injection(LoadProfile load) {
+        return switch (load.shape()) {
+            case AT_ONCE -> new OpenInjectionStep[] {atOnceUsers(load.students())};
+            case RAMP -> new OpenInjectionStep[] {rampUsers(load.students()).during(load.ramp())};
+            case CONSTANT_RATE ->
+                new OpenInjectionStep[] {constantUsersPerSec(load.usersPerSec()).during(load.duration())};
+        };
+    }
 
     {
-        RunOutputs.announce(options, target);
-        setUp(studentsReserving
-                        .injectOpen(options.profile().injection(options))
-                        .andThen(finalStateAudit.injectOpen(atOnceUsers(1))))
-                .protocols(httpProtocol)
+        setUp(students.injectOpen(run.injection()).andThen(auditor.injectOpen(atOnceUsers(1))))
+                .protocols(http.baseUrl(run.baseUrl())
+                        .acceptHeader("application/json")
+                        .userAgentHeader("clinic-load (Gatling)"))
                 .assertions(
                         details("Login").failedRequests().count().is(0L),
                         details("Schedule").failedRequests().count().is(0L),
@@ -97,16 +73,15 @@ public class ClinicReservationSimulation extends Simulation {
                         details("Reserve", "Reserve clinic")
                                 .responseTime()
                                 .percentile(95.0)
-                                .lt(options.p95Ms()))
-                .maxDuration(options.maxDuration());
+                                .lt(options.criteria().p95Ms()))
+                .maxDuration(run.maxDuration());
     }
 
     @Override
     public void after() {
-        try {
-            RunOutputs.write(options, ledger, audit.get(), target);
-        } finally {
-            target.close();
+        try (run) {
+            Path folder = run.writeOutputs();
+            ReportPage.publish(folder);
         }
     }
 }

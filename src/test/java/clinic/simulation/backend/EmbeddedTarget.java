@@ -10,7 +10,7 @@ import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.backend.PreparedTarget.NotReadyException;
 import clinic.simulation.backend.TargetClient.Answer;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
 import clinic.simulation.scenario.StudentAccount;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -81,7 +81,7 @@ public final class EmbeddedTarget implements AutoCloseable {
     }
 
     /** The server of one run, running, warmed up and with a fresh fixture; stopped again on any failure. */
-    static EmbeddedTarget start(SimulationOptions options, List<StudentAccount> students) {
+    static EmbeddedTarget start(RunOptions options, List<StudentAccount> students) {
         return start(options, students, false);
     }
 
@@ -89,11 +89,11 @@ public final class EmbeddedTarget implements AutoCloseable {
      * The same, for a harness that reloads the fixture between runs ({@link #reload(int)}): the server's
      * output is read only by the reloads, as it prints nothing else on standard output.
      */
-    public static EmbeddedTarget startControlled(SimulationOptions options, List<StudentAccount> students) {
+    public static EmbeddedTarget startControlled(RunOptions options, List<StudentAccount> students) {
         return start(options, students, true);
     }
 
-    private static EmbeddedTarget start(SimulationOptions options, List<StudentAccount> students, boolean reloads) {
+    private static EmbeddedTarget start(RunOptions options, List<StudentAccount> students, boolean reloads) {
         Process process;
         Path log;
         try {
@@ -120,7 +120,10 @@ public final class EmbeddedTarget implements AutoCloseable {
             if (!reloads) {
                 target.drainOutput();
             }
-            LOG.debug("embedded reference server at {} (faults: {})", target.baseUrl, options.faults());
+            LOG.debug(
+                    "embedded reference server at {} (faults: {})",
+                    target.baseUrl,
+                    options.fixture().faults());
             return target;
         } catch (RuntimeException e) {
             if (target != null) {
@@ -133,7 +136,7 @@ public final class EmbeddedTarget implements AutoCloseable {
     }
 
     /** {@code serve} on a free port with the fixture of the options, controlled through standard input. */
-    private static List<String> command(SimulationOptions options) {
+    private static List<String> command(RunOptions options) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx2g",
@@ -146,24 +149,24 @@ public final class EmbeddedTarget implements AutoCloseable {
                 "--port",
                 "0",
                 "--password-iterations",
-                Integer.toString(options.passwordIterations()),
+                Integer.toString(options.fixture().passwordIterations()),
                 "--setup-clinics",
                 "--reset",
                 "--days",
-                options.layout().daysText(),
+                options.week().layout().daysText(),
                 "--times",
-                options.layout().timesText(),
+                options.week().layout().timesText(),
                 "--rooms",
-                Integer.toString(options.layout().rooms()),
+                Integer.toString(options.week().layout().rooms()),
                 "--capacity",
-                Integer.toString(options.capacity()),
+                Integer.toString(options.fixture().capacity()),
                 "--closed-clinics",
-                Integer.toString(options.closedClinics()),
+                Integer.toString(options.fixture().closedClinics()),
                 "--setup-students",
                 Integer.toString(options.students()),
                 "--no-show-students",
-                Integer.toString(options.noShowStudents())));
-        for (FaultMode fault : options.faults()) {
+                Integer.toString(options.week().noShowStudents())));
+        for (FaultMode fault : options.fixture().faults()) {
             command.addAll(List.of("--fault", fault.flag()));
         }
         return command;
@@ -260,8 +263,8 @@ public final class EmbeddedTarget implements AutoCloseable {
     }
 
     /** Traffic of every kind before the load, so that the server's request path is compiled. */
-    private void warmUp(SimulationOptions options, List<StudentAccount> students) {
-        TargetClient api = new TargetClient(baseUrl, options.requestTimeout());
+    private void warmUp(RunOptions options, List<StudentAccount> students) {
+        TargetClient api = new TargetClient(baseUrl, options.target().requestTimeout());
         long deadline = System.nanoTime() + WARM_UP_BUDGET.toNanos();
         ExecutorService workers = Executors.newFixedThreadPool(WARM_UP_WORKERS);
         try {
@@ -271,7 +274,10 @@ public final class EmbeddedTarget implements AutoCloseable {
                 running.add(workers.submit(() -> warmUpWorker(api, students, first, deadline)));
             }
             for (Future<?> future : running) {
-                future.get(WARM_UP_BUDGET.toMillis() + options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                future.get(
+                        WARM_UP_BUDGET.toMillis()
+                                + options.target().requestTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
         } catch (Exception e) {
             // a warm-up that did not finish only leaves the server colder; the load itself will tell

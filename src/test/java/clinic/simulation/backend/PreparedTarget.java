@@ -8,7 +8,7 @@ import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.audit.ExpectedClinic;
 import clinic.simulation.backend.TargetClient.Answer;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
 import clinic.simulation.scenario.StudentAccount;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -64,7 +64,7 @@ public record PreparedTarget(
     }
 
     /** Throws {@link NotReadyException} with the original tool's message when the load cannot start. */
-    public static PreparedTarget prepare(SimulationOptions options, List<StudentAccount> students) {
+    public static PreparedTarget prepare(RunOptions options, List<StudentAccount> students) {
         if (options.embedded()) {
             EmbeddedTarget embedded = EmbeddedTarget.start(options, students);
             try {
@@ -82,29 +82,39 @@ public record PreparedTarget(
                 throw e;
             }
         }
-        TargetHost host = TargetHost.confirm(options.baseUrl(), options.confirmTarget());
-        if (options.setupCommand() != null) {
-            LOG.info("setupCommand: {}", options.setupCommand());
-            runSetupCommand(options.setupCommand(), options.setupTimeoutSeconds(), options.students());
+        TargetHost host =
+                TargetHost.confirm(options.target().baseUrl(), options.target().confirmTarget());
+        if (options.target().setupCommand() != null) {
+            LOG.info("setupCommand: {}", options.target().setupCommand());
+            runSetupCommand(
+                    options.target().setupCommand(), options.target().setupTimeoutSeconds(), options.students());
         }
-        List<ExpectedClinic> expected =
-                options.layoutGiven() ? ExpectedClinic.of(options.layout()) : ExpectedClinic.fromClinicsFile();
-        return ready(options, students, options.baseUrl(), host, null, expected, options.closedClinicIds());
+        List<ExpectedClinic> expected = options.week().layoutGiven()
+                ? ExpectedClinic.of(options.week().layout())
+                : ExpectedClinic.fromClinicsFile();
+        return ready(
+                options,
+                students,
+                options.target().baseUrl(),
+                host,
+                null,
+                expected,
+                options.week().closedClinicIds());
     }
 
     private static PreparedTarget ready(
-            SimulationOptions options,
+            RunOptions options,
             List<StudentAccount> students,
             String baseUrl,
             TargetHost host,
             EmbeddedTarget embedded,
             List<ExpectedClinic> expected,
             List<Long> closedClinicIds) {
-        TargetClient api = new TargetClient(baseUrl, options.requestTimeout());
+        TargetClient api = new TargetClient(baseUrl, options.target().requestTimeout());
         checkIsTheApi(api, options);
         ScheduleSnapshot before = snapshot(api, students.get(0), options);
         Set<String> usernames = students.stream().map(StudentAccount::username).collect(Collectors.toSet());
-        int held = (int) before.on(options.days()).stream()
+        int held = (int) before.on(options.week().days()).stream()
                 .flatMap(clinic -> clinic.students().stream())
                 .filter(student -> usernames.contains(student.username()))
                 .count();
@@ -121,7 +131,7 @@ public record PreparedTarget(
      * Anything else (a 404 page, another application) is named as such rather than blamed on missing
      * students later.
      */
-    private static void checkIsTheApi(TargetClient api, SimulationOptions options) {
+    private static void checkIsTheApi(TargetClient api, RunOptions options) {
         try {
             Answer health = awaitReady(api, options);
             if (health.status() == 200 && SimulationJson.object(health.body()).isPresent()) {
@@ -147,8 +157,8 @@ public record PreparedTarget(
     }
 
     /** The health answer once it is not 503 (the backend still loading its data), within the request timeout. */
-    private static Answer awaitReady(TargetClient api, SimulationOptions options) throws IOException {
-        long deadline = System.nanoTime() + options.requestTimeout().toNanos();
+    private static Answer awaitReady(TargetClient api, RunOptions options) throws IOException {
+        long deadline = System.nanoTime() + options.target().requestTimeout().toNanos();
         Answer health = api.get(Endpoint.HEALTH.path(), null);
         while (health.status() == 503 && System.nanoTime() < deadline) {
             try {
@@ -161,7 +171,7 @@ public record PreparedTarget(
         }
         if (health.status() == 503) {
             throw new NotReadyException("❌ 백엔드가 준비되지 않았습니다: " + api.url(Endpoint.HEALTH.path()) + " 가 "
-                    + options.requestTimeout().toSeconds() + "초 동안 503 (" + SimulationJson.quote(health.body())
+                    + options.target().requestTimeout().toSeconds() + "초 동안 503 (" + SimulationJson.quote(health.body())
                     + ")\n   - 데이터를 불러오는 중이면 잠시 후 다시 실행하세요 (-DrequestTimeoutSeconds 로 더 기다릴 수 있습니다)");
         }
         return health;
@@ -182,7 +192,7 @@ public record PreparedTarget(
         return "HTTP " + answer.status() + ", " + kind;
     }
 
-    private static ScheduleSnapshot snapshot(TargetClient api, StudentAccount student, SimulationOptions options) {
+    private static ScheduleSnapshot snapshot(TargetClient api, StudentAccount student, RunOptions options) {
         try {
             Answer login = api.post(Endpoint.LOGIN.path(), student.loginPayload());
             LoginAnswer answer = LoginAnswer.classify(login.status(), login.body());
@@ -205,7 +215,7 @@ public record PreparedTarget(
             if (!read.ok()) {
                 throw new NotReadyException("❌ 주간 스케줄 조회 실패: " + read.failure());
             }
-            if (read.schedule().on(options.days()).isEmpty()) {
+            if (read.schedule().on(options.week().days()).isEmpty()) {
                 throw new NotReadyException(noClinicMessage(options));
             }
             return read.schedule();
@@ -238,13 +248,13 @@ public record PreparedTarget(
         return failure.getClass().getSimpleName();
     }
 
-    static String noClinicMessage(SimulationOptions options) {
+    static String noClinicMessage(RunOptions options) {
         String how = options.embedded()
                 ? "   - 내장 서버의 클리닉은 -Ddays 의 요일에 만들어집니다: 같은 -Ddays 로 실행하세요"
                 : "   - 백엔드에서 클리닉을 만드세요: python manage.py setup_test_clinics --reset\n"
                         + "     (reference server: java -jar target/clinic-load-0.1.0-SNAPSHOT-server.jar "
                         + "setup-test-clinics --reset --db <jdbc url>), 또는 -DsetupCommand=\"...\"";
-        return "❌ " + ClinicDay.koreanNames(options.days()) + "에 예약 가능한 클리닉이 없습니다\n" + how;
+        return "❌ " + ClinicDay.koreanNames(options.week().days()) + "에 예약 가능한 클리닉이 없습니다\n" + how;
     }
 
     /** Runs the external backend's preparation (e.g. its fixture commands) before the load, bounded in time. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clinic.simulation.backend.PreparedTarget.NotReadyException;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
 import clinic.simulation.scenario.StudentAccount;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -41,8 +41,7 @@ class PreparedTargetTest {
     private static PreparedTarget prepareAgainst(HttpServer server) {
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
         return PreparedTarget.prepare(
-                SimulationOptions.parse(Map.of("baseUrl", baseUrl, "requestTimeoutSeconds", "5")),
-                StudentAccount.load(1));
+                RunOptions.parse(Map.of("baseUrl", baseUrl, "requestTimeoutSeconds", "5")), StudentAccount.load(1));
     }
 
     @Test

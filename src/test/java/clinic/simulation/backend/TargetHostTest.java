@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clinic.simulation.backend.PreparedTarget.NotReadyException;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
 import clinic.simulation.scenario.StudentAccount;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,8 +45,7 @@ class TargetHostTest {
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             listener.configureBlocking(false);
             int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
-            SimulationOptions options =
-                    SimulationOptions.parse(Map.of("baseUrl", "http://" + name + ":" + port + "/api"));
+            RunOptions options = RunOptions.parse(Map.of("baseUrl", "http://" + name + ":" + port + "/api"));
 
             assertThatThrownBy(() -> PreparedTarget.prepare(options, StudentAccount.load(1)))
                     .isInstanceOf(NotReadyException.class)

@@ -3,7 +3,8 @@ package clinic.simulation.capacity;
 import clinic.server.FixtureClinic;
 import clinic.simulation.backend.EmbeddedTarget;
 import clinic.simulation.backend.PreparedTarget.NotReadyException;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.Option;
+import clinic.simulation.options.RunOptions;
 import clinic.simulation.scenario.StudentAccount;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,43 +30,45 @@ import java.util.stream.Collectors;
 public final class CapacitySearch {
 
     /** Options each step is given by the search itself (besides the search's own, {@code search...}). */
-    private static final Set<String> SET_BY_THE_SEARCH = Set.of("students", "seed", "resultsFolder");
+    private static final Set<Option> SET_BY_THE_SEARCH = Set.of(Option.STUDENTS, Option.SEED, Option.RESULTS_FOLDER);
 
-    private final SimulationOptions options;
+    private final RunOptions options;
+    private final SearchOptions search;
     private final StepLauncher launcher;
     private final Path stepsFolder;
 
-    private CapacitySearch(SimulationOptions options, Path stepsFolder) {
+    private CapacitySearch(RunOptions options, SearchOptions search, Path stepsFolder, String simulation) {
         this.options = options;
+        this.search = search;
         this.stepsFolder = stepsFolder;
-        this.launcher = new StepLauncher(stepsFolder);
+        this.launcher = new StepLauncher(stepsFolder, simulation);
     }
 
     /**
      * Refuses what a search cannot do (the message says why), then searches; every step's run lands in
      * {@code stepsFolder}.
      */
-    public static SearchResult run(SimulationOptions options, Path stepsFolder) {
-        refuseUnsearchable(options);
-        return new CapacitySearch(options, stepsFolder).search();
+    public static SearchResult run(RunOptions options, SearchOptions search, Path stepsFolder, String simulation) {
+        refuseUnsearchable(options, search);
+        return new CapacitySearch(options, search, stepsFolder, simulation).search();
     }
 
-    private static void refuseUnsearchable(SimulationOptions options) {
+    private static void refuseUnsearchable(RunOptions options, SearchOptions search) {
         List<String> problems = new ArrayList<>();
-        if (!options.embedded() && options.setupCommand() == null) {
+        if (!options.embedded() && options.target().setupCommand() == null) {
             problems.add("baseUrl without setupCommand: every step needs a fresh week (no seat taken, the step's "
                     + "students created); give -DsetupCommand, which runs before each step with the step's number "
                     + "of students in $CLINIC_STUDENTS");
         }
-        if (!options.shard().alone()) {
+        if (!options.injectors().shard().alone()) {
             problems.add("injectorCount: the capacity search drives its steps from one load generator");
         }
-        if (options.openAt() != null) {
+        if (options.injectors().openAt() != null) {
             problems.add("openAt: each step opens its reservations when its students are ready");
         }
-        if (options.noShowStudents() > options.search().startStudents()) {
-            problems.add("noShowStudents (" + options.noShowStudents() + ") is above searchStartStudents ("
-                    + options.search().startStudents() + "): every step needs its blocked students among its own");
+        if (options.week().noShowStudents() > search.startStudents()) {
+            problems.add("noShowStudents (" + options.week().noShowStudents() + ") is above searchStartStudents ("
+                    + search.startStudents() + "): every step needs its blocked students among its own");
         }
         if (!problems.isEmpty()) {
             throw new NotReadyException("❌ 부하 한계 측정을 시작할 수 없습니다:\n   - " + String.join("\n   - ", problems));
@@ -74,11 +77,11 @@ public final class CapacitySearch {
 
     private SearchResult search() {
         long started = System.nanoTime();
-        long deadline = started + options.search().maxTime().toNanos();
-        SearchPlan plan = new SearchPlan(options.search());
+        long deadline = started + search.maxTime().toNanos();
+        SearchPlan plan = new SearchPlan(search);
         List<SearchStep> steps = new ArrayList<>();
         Map<String, String> common = forwardedOptions();
-        SearchConsole.announce(options, stepsFolder);
+        SearchConsole.announce(options, search, stepsFolder);
         try (EmbeddedTarget server = options.embedded()
                 ? EmbeddedTarget.startControlled(options, StudentAccount.load(options.students()))
                 : null) {
@@ -91,7 +94,7 @@ public final class CapacitySearch {
                 }
                 SearchStep step = step(steps.size() + 1, students, false, server, common, deadline);
                 steps.add(step);
-                if (step.worthRerunning(options.p95Ms()) && pause(deadline)) {
+                if (step.worthRerunning(options.criteria().p95Ms()) && pause(deadline)) {
                     step = step(steps.size() + 1, students, true, server, common, deadline);
                     steps.add(step);
                 }
@@ -105,7 +108,7 @@ public final class CapacitySearch {
                 }
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            return SearchResult.of(options, plan, plan.outcome(outOfTime), steps, elapsed);
+            return SearchResult.of(options, search, plan, plan.outcome(outOfTime), steps, elapsed);
         }
     }
 
@@ -114,14 +117,14 @@ public final class CapacitySearch {
      * the last step's requests; false when the search's time is up first.
      */
     private boolean pause(long deadline) {
-        long pause = options.search().pauseSeconds() * 1_000_000_000L;
+        long pause = search.pauseSeconds() * 1_000_000_000L;
         if (pause == 0) {
             return System.nanoTime() < deadline;
         }
         if (System.nanoTime() + pause >= deadline) {
             return false;
         }
-        SearchConsole.pauses(options.search().pauseSeconds());
+        SearchConsole.pauses(search.pauseSeconds());
         try {
             Thread.sleep(pause / 1_000_000);
         } catch (InterruptedException e) {
@@ -145,10 +148,12 @@ public final class CapacitySearch {
             server.reload(students);
             stepOptions.putAll(sharedServerOptions(server));
         }
-        Duration bound = SimulationOptions.parse(stepOptions).maxDuration().plus(StepLauncher.START_UP_SLACK);
+        RunOptions run = RunOptions.parse(stepOptions);
+        Duration bound = run.maxDuration(run.load().nominalArrivals()).plus(StepLauncher.START_UP_SLACK);
         long deadline = Math.min(searchDeadline, System.nanoTime() + bound.toNanos());
         SearchConsole.stepStarts(number, students, rerun);
-        SearchStep step = launcher.run(number, students, rerun, stepOptions, options.p95Ms(), deadline);
+        SearchStep step = launcher.run(
+                number, students, rerun, stepOptions, options.criteria().p95Ms(), deadline);
         SearchConsole.stepEnded(step);
         return step;
     }
@@ -157,9 +162,9 @@ public final class CapacitySearch {
     private Map<String, String> sharedServerOptions(EmbeddedTarget server) {
         Map<String, String> shared = new LinkedHashMap<>();
         shared.put("baseUrl", server.baseUrl());
-        shared.put("times", options.layout().timesText());
-        shared.put("rooms", Integer.toString(options.layout().rooms()));
-        shared.put("noShowStudents", Integer.toString(options.noShowStudents()));
+        shared.put("times", options.week().layout().timesText());
+        shared.put("rooms", Integer.toString(options.week().layout().rooms()));
+        shared.put("noShowStudents", Integer.toString(options.week().noShowStudents()));
         String closed = server.clinics().stream()
                 .filter(clinic -> !clinic.active())
                 .map(FixtureClinic::id)
@@ -172,26 +177,24 @@ public final class CapacitySearch {
     }
 
     /**
-     * What the shared embedded server already has (faults, fixture) or the search gives each step from it
-     * (blocked students): the steps see it as a prepared backend.
+     * What the shared embedded server already has (its fixture and faults) or the search gives each step
+     * from it (the blocked students): the steps see it as a prepared backend.
      */
-    private static boolean setByTheSharedServer(String name) {
-        return name.equals("faults")
-                || name.equals("noShowStudents")
-                || SimulationOptions.EMBEDDED_FIXTURE_OPTIONS.contains(name);
+    private static boolean setByTheSharedServer(Option option) {
+        return option.concern() == Option.Concern.EMBEDDED || option == Option.NO_SHOW_STUDENTS;
     }
 
-    /** The user's simulation options, as given, for every step (less what the search sets itself). */
+    /** The user's simulation options, as given, for every step (less the search's own and what it sets itself). */
     private Map<String, String> forwardedOptions() {
-        Set<String> names = SimulationOptions.names();
         Properties properties = System.getProperties();
         Map<String, String> forwarded = new LinkedHashMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            if (names.contains(name)
-                    && !name.startsWith(SimulationOptions.SEARCH_OPTION_PREFIX)
-                    && !SET_BY_THE_SEARCH.contains(name)
-                    && !(options.embedded() && setByTheSharedServer(name))) {
-                forwarded.put(name, properties.getProperty(name));
+        for (Option option : Option.values()) {
+            String value = properties.getProperty(option.key());
+            if (value != null
+                    && option.concern() != Option.Concern.SEARCH
+                    && !SET_BY_THE_SEARCH.contains(option)
+                    && !(options.embedded() && setByTheSharedServer(option))) {
+                forwarded.put(option.key(), value);
             }
         }
         return forwarded;

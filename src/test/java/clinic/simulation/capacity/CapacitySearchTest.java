@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clinic.simulation.backend.PreparedTarget.NotReadyException;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.OptionReader;
+import clinic.simulation.options.RunOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,14 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the search refuses before it sends anything (the ITs beside it run real searches). */
 class CapacitySearchTest {
 
+    private static final SearchOptions SEARCH = new SearchOptions(20, 1000, 2.0, 0.05, 30, 0);
+    private static final String SIMULATION = "clinic.simulation.ClinicReservationSimulation";
+
     @TempDir
     Path steps;
 
     @Test
     void anExternalTargetNeedsASetupCommandForItsFreshWeeks() {
-        SimulationOptions options = SimulationOptions.parse(Map.of("baseUrl", "http://127.0.0.1:9/api"));
+        RunOptions options = RunOptions.parse(Map.of("baseUrl", "http://127.0.0.1:9/api"));
 
-        assertThatThrownBy(() -> CapacitySearch.run(options, steps))
+        assertThatThrownBy(() -> CapacitySearch.run(options, SEARCH, steps, SIMULATION))
                 .isInstanceOf(NotReadyException.class)
                 .hasMessageContaining("baseUrl without setupCommand")
                 .hasMessageContaining("$CLINIC_STUDENTS");
@@ -29,25 +33,35 @@ class CapacitySearchTest {
 
     @Test
     void severalInjectorsAndAnOpeningInstantAreForOneRunNotForASearch() {
-        SimulationOptions options = SimulationOptions.parse(Map.of(
+        RunOptions options = RunOptions.parse(Map.of(
                 "baseUrl", "http://127.0.0.1:9/api",
                 "injectorCount", "2",
                 "injectorIndex", "1"));
 
-        assertThatThrownBy(() -> CapacitySearch.run(options, steps))
+        assertThatThrownBy(() -> CapacitySearch.run(options, SEARCH, steps, SIMULATION))
                 .hasMessageContaining("injectorCount: the capacity search drives its steps from one load generator");
     }
 
     @Test
     void theSearchBoundsAreCheckedWithTheOtherOptions() {
-        assertThatThrownBy(
-                        () -> SimulationOptions.parse(Map.of("searchMaxStudents", "10", "searchStartStudents", "20")))
+        assertThatThrownBy(() -> searchOptions(Map.of("searchMaxStudents", "10", "searchStartStudents", "20")))
                 .hasMessageContaining("searchStartStudents");
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("searchGrowth", "1")))
-                .hasMessageContaining("searchGrowth");
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("searchResolution", "0")))
-                .hasMessageContaining("searchResolution");
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("searchMaxMinuts", "5")))
+        assertThatThrownBy(() -> searchOptions(Map.of("searchGrowth", "1"))).hasMessageContaining("searchGrowth");
+        assertThatThrownBy(() -> searchOptions(Map.of("searchResolution", "0", "studnets", "3")))
+                .hasMessageContaining("searchResolution")
+                .hasMessageContaining("did you mean students");
+        assertThatThrownBy(() -> RunOptions.parse(Map.of("searchMaxMinuts", "5")))
                 .hasMessageContaining("did you mean searchMaxMinutes");
+        assertThat(searchOptions(Map.of()).pauseSeconds()).isZero();
+        assertThat(searchOptions(Map.of("baseUrl", "http://127.0.0.1:9/api")).pauseSeconds())
+                .isEqualTo(60);
+    }
+
+    /** The search's options read with the run's, as CapacitySearchSimulation reads them. */
+    private static SearchOptions searchOptions(Map<String, String> values) {
+        OptionReader reader = new OptionReader(values);
+        SearchOptions search = SearchOptions.read(reader);
+        RunOptions.read(reader);
+        return search;
     }
 }

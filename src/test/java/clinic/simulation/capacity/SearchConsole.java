@@ -2,7 +2,7 @@ package clinic.simulation.capacity;
 
 import static clinic.simulation.output.RunOutputs.CONSOLE;
 
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
 import java.nio.file.Path;
 
 /** The search's lines on the console: what it looks for, each step as it ends, then the table and the answer. */
@@ -13,8 +13,7 @@ public final class SearchConsole {
 
     private SearchConsole() {}
 
-    static void announce(SimulationOptions options, Path stepsFolder) {
-        SimulationOptions.CapacitySearch search = options.search();
+    static void announce(RunOptions options, SearchOptions search, Path stepsFolder) {
         CONSOLE.info(
                 "📈 부하 한계 측정: {}명부터 ×{}, 최대 {}명, 해상도 {}%, 최대 {}분; 서비스 수준: 예약 p95 ≤ {} ms, 기술 오류 0, "
                         + "로그인 실패 0, 감사 통과; 대상 {}, seed {}",
@@ -23,8 +22,8 @@ public final class SearchConsole {
                 search.maxStudents(),
                 Math.round(search.resolution() * 1000) / 10.0,
                 search.maxMinutes(),
-                options.p95Ms(),
-                options.embedded() ? "내장 reference server" : options.baseUrl(),
+                options.criteria().p95Ms(),
+                options.embedded() ? "내장 reference server" : options.target().baseUrl(),
                 options.seed());
         CONSOLE.info("📁 단계별 실행: {}", stepsFolder.toAbsolutePath());
     }

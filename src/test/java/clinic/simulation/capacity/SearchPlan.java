@@ -1,7 +1,6 @@
 package clinic.simulation.capacity;
 
 import clinic.simulation.capacity.SearchResult.Outcome;
-import clinic.simulation.options.SimulationOptions.CapacitySearch;
 import java.util.OptionalInt;
 
 /**
@@ -12,7 +11,7 @@ import java.util.OptionalInt;
  */
 final class SearchPlan {
 
-    private final CapacitySearch bounds;
+    private final SearchOptions bounds;
     /** The most students that held; 0 before any did. */
     private int held;
     /** The fewest students that broke; 0 before any did. */
@@ -20,7 +19,7 @@ final class SearchPlan {
 
     private boolean started;
 
-    SearchPlan(CapacitySearch bounds) {
+    SearchPlan(SearchOptions bounds) {
         this.bounds = bounds;
     }
 

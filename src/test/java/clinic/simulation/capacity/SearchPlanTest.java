@@ -3,7 +3,6 @@ package clinic.simulation.capacity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.simulation.capacity.SearchResult.Outcome;
-import clinic.simulation.options.SimulationOptions.CapacitySearch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -26,7 +25,7 @@ class SearchPlanTest {
 
     @Test
     void climbsStairsThenBisectsBetweenTheLastGoodAndTheFirstBadStep() {
-        SearchPlan plan = new SearchPlan(new CapacitySearch(20, 1000, 2.0, 0.05, 30, 0));
+        SearchPlan plan = new SearchPlan(new SearchOptions(20, 1000, 2.0, 0.05, 30, 0));
 
         List<Integer> tried = search(plan, 340);
 
@@ -41,7 +40,7 @@ class SearchPlanTest {
         for (double resolution : new double[] {0.01, 0.05, 0.2}) {
             for (double growth : new double[] {1.5, 2.0, 4.0}) {
                 for (int knee = 1; knee < 600; knee += 7) {
-                    SearchPlan plan = new SearchPlan(new CapacitySearch(10, 600, growth, resolution, 30, 0));
+                    SearchPlan plan = new SearchPlan(new SearchOptions(10, 600, growth, resolution, 30, 0));
 
                     search(plan, knee);
 
@@ -58,7 +57,7 @@ class SearchPlanTest {
 
     @Test
     void stopsAtTheBoundWhenEveryStepHolds() {
-        SearchPlan plan = new SearchPlan(new CapacitySearch(20, 100, 2.0, 0.05, 30, 0));
+        SearchPlan plan = new SearchPlan(new SearchOptions(20, 100, 2.0, 0.05, 30, 0));
 
         List<Integer> tried = search(plan, 5000);
 
@@ -69,7 +68,7 @@ class SearchPlanTest {
 
     @Test
     void goesBelowTheStartWhenTheFirstStepBreaks() {
-        SearchPlan plan = new SearchPlan(new CapacitySearch(20, 100, 2.0, 0.05, 30, 0));
+        SearchPlan plan = new SearchPlan(new SearchOptions(20, 100, 2.0, 0.05, 30, 0));
 
         List<Integer> tried = search(plan, 6);
 
@@ -81,7 +80,7 @@ class SearchPlanTest {
 
     @Test
     void saysWhenNoStepHeld() {
-        SearchPlan plan = new SearchPlan(new CapacitySearch(20, 100, 2.0, 0.05, 30, 0));
+        SearchPlan plan = new SearchPlan(new SearchOptions(20, 100, 2.0, 0.05, 30, 0));
 
         search(plan, 0);
 
@@ -91,7 +90,7 @@ class SearchPlanTest {
 
     @Test
     void aSearchCutShortSaysSo() {
-        SearchPlan plan = new SearchPlan(new CapacitySearch(20, 1000, 2.0, 0.05, 30, 0));
+        SearchPlan plan = new SearchPlan(new SearchOptions(20, 1000, 2.0, 0.05, 30, 0));
         plan.record(20, true);
         plan.record(40, false);
 

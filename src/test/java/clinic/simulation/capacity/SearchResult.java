@@ -1,7 +1,8 @@
 package clinic.simulation.capacity;
 
 import clinic.simulation.answers.SimulationJson;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.Option;
+import clinic.simulation.options.RunOptions;
 import clinic.simulation.report.ReportPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,24 +53,24 @@ public record SearchResult(
     public static final String PAGE = "capacity-search.html";
 
     static SearchResult of(
-            SimulationOptions options, SearchPlan plan, Outcome outcome, List<SearchStep> steps, Duration elapsed) {
+            RunOptions options,
+            SearchOptions search,
+            SearchPlan plan,
+            Outcome outcome,
+            List<SearchStep> steps,
+            Duration elapsed) {
         Map<String, Object> described = new LinkedHashMap<>(options.describe());
-        described.remove("students");
-        described.put("searchStartStudents", options.search().startStudents());
-        described.put("searchMaxStudents", options.search().maxStudents());
-        described.put("searchGrowth", options.search().growth());
-        described.put("searchResolution", options.search().resolution());
-        described.put("searchMaxMinutes", options.search().maxMinutes());
-        described.put("searchPauseSeconds", options.search().pauseSeconds());
+        described.remove(Option.STUDENTS.key());
+        described.putAll(search.describe());
         return new SearchResult(
                 described,
-                options.p95Ms(),
-                options.search().resolution(),
-                options.search().maxStudents(),
+                options.criteria().p95Ms(),
+                search.resolution(),
+                search.maxStudents(),
                 outcome,
                 plan.held(),
                 plan.broke(),
-                answer(outcome, plan.held(), plan.broke(), steps, options),
+                answer(outcome, plan.held(), plan.broke(), steps, options, search),
                 List.copyOf(steps),
                 Math.round(elapsed.toMillis() / 100.0) / 10.0,
                 null);
@@ -77,8 +78,8 @@ public record SearchResult(
 
     /** The seed's style: the number first, then the service level it held, then how the search ended. */
     private static String answer(
-            Outcome outcome, int held, int broke, List<SearchStep> steps, SimulationOptions options) {
-        String level = "p95 ≤ " + options.p95Ms() + " ms, 오류 0, 감사 통과";
+            Outcome outcome, int held, int broke, List<SearchStep> steps, RunOptions options, SearchOptions search) {
+        String level = "p95 ≤ " + options.criteria().p95Ms() + " ms, 오류 0, 감사 통과";
         String breach = steps.stream()
                 .filter(step -> step.students() == broke && !step.held())
                 .reduce((first, second) -> second)
@@ -87,13 +88,13 @@ public record SearchResult(
         return switch (outcome) {
             case FOUND -> "🏁 최대 동시 사용자 수: " + held + "명 (" + level + "; " + breach + ")";
             case BOUND_REACHED ->
-                "🏁 최대 동시 사용자 수: " + held + "명 이상 (" + level + "; searchMaxStudents="
-                        + options.search().maxStudents() + " 에서 멈췄습니다: 한계는 더 위에 있습니다)";
+                "🏁 최대 동시 사용자 수: " + held + "명 이상 (" + level + "; searchMaxStudents=" + search.maxStudents()
+                        + " 에서 멈췄습니다: 한계는 더 위에 있습니다)";
             case NONE_HELD -> "🏁 최대 동시 사용자 수: 없음 (" + breach + ": 가장 작은 단계도 " + level + " 을 지키지 못했습니다)";
             case TIME_BOUND ->
                 "🏁 최대 동시 사용자 수: " + (held == 0 ? "알 수 없음" : held + "명 이상")
                         + (broke == 0 ? "" : ", " + broke + "명 미만") + " (searchMaxMinutes="
-                        + options.search().maxMinutes() + " 안에 좁히지 못했습니다" + (breach.isEmpty() ? "" : "; " + breach)
+                        + search.maxMinutes() + " 안에 좁히지 못했습니다" + (breach.isEmpty() ? "" : "; " + breach)
                         + ")";
         };
     }

@@ -1,6 +1,5 @@
 package clinic.simulation.capacity;
 
-import clinic.simulation.ClinicReservationSimulation;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.report.ReportPage;
 import java.io.IOException;
@@ -32,9 +31,12 @@ final class StepLauncher {
     static final String CONSOLE_FILE = "console.log";
 
     private final Path stepsFolder;
+    /** The main simulation's class name: the root package knows it, the search is given it. */
+    private final String simulation;
 
-    StepLauncher(Path stepsFolder) {
+    StepLauncher(Path stepsFolder, String simulation) {
         this.stepsFolder = stepsFolder;
+        this.simulation = simulation;
     }
 
     /**
@@ -78,7 +80,7 @@ final class StepLauncher {
         }
     }
 
-    private static Process start(Path folder, Path console, Map<String, String> options) {
+    private Process start(Path folder, Path console, Map<String, String> options) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m");
@@ -89,12 +91,8 @@ final class StepLauncher {
         // a step that cannot start says why in its console file and ends, as a user's run does
         command.add("-Dclinic.launchedByMaven=true");
         options.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of(
-                "io.gatling.app.Gatling",
-                "--simulation",
-                ClinicReservationSimulation.class.getName(),
-                "--results-folder",
-                folder.toString()));
+        command.addAll(
+                List.of("io.gatling.app.Gatling", "--simulation", simulation, "--results-folder", folder.toString()));
         try {
             Files.createDirectories(folder);
             return new ProcessBuilder(command)

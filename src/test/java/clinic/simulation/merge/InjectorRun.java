@@ -1,8 +1,8 @@
 package clinic.simulation.merge;
 
+import clinic.simulation.output.AttemptsFile;
+import clinic.simulation.output.AttemptsFile.Attempt;
 import clinic.simulation.output.RunSummary;
-import clinic.simulation.report.AttemptsFile;
-import clinic.simulation.report.AttemptsFile.Attempt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package clinic.simulation.merge;
 
 import clinic.simulation.answers.SimulationJson;
+import clinic.simulation.output.AttemptsFile;
 import clinic.simulation.output.ConsoleSummary;
 import clinic.simulation.output.RunSummary;
-import clinic.simulation.report.AttemptsFile;
 import clinic.simulation.report.ClinicReport;
 import clinic.simulation.report.ReportPage;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.Registration;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.RunLedger.ScheduleRead;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +21,7 @@ final class ClinicTestLog {
 
     private record Line(Instant at, String text) {}
 
-    static String render(RunLedger ledger, RunSummary summary, SimulationOptions options) {
+    static String render(RunLedger ledger, RunSummary summary, RunOptions options) {
         List<Line> lines = new ArrayList<>();
         for (Registration registration : ledger.registrations()) {
             lines.add(new Line(

@@ -2,7 +2,8 @@ package clinic.simulation.output;
 
 import clinic.simulation.answers.NoAnswer;
 import clinic.simulation.answers.RejectionReason;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
+import clinic.simulation.options.TargetOptions;
 import clinic.simulation.output.RunSummary.FailureCount;
 import clinic.simulation.output.RunSummary.Reservations;
 import clinic.simulation.output.RunSummary.Step;
@@ -26,8 +27,8 @@ public record Diagnosis(String headline, List<String> hints) {
 
     static final String LOGIN_REFUSED = "HTTP 401";
 
-    static Diagnosis of(SimulationOptions options, Students students, List<Step> steps, Reservations reservations) {
-        int timeout = (int) options.requestTimeout().toSeconds();
+    static Diagnosis of(RunOptions options, Students students, List<Step> steps, Reservations reservations) {
+        int timeout = (int) options.target().requestTimeout().toSeconds();
         String headline = students.total() > 0 && students.loggedIn() == 0
                 ? "❌ 로그인한 학생이 없어 예약 부하가 실행되지 않았습니다: " + stepLine(step(steps, StepName.LOGIN), timeout)
                 : null;
@@ -36,7 +37,7 @@ public record Diagnosis(String headline, List<String> hints) {
         if (timedOut > 0) {
             hints.add("💡 요청 시간 초과 " + timedOut + "건: 백엔드가 " + timeout + "초 안에 답하지 않았습니다. 느린 로그인"
                     + "(Django의 PBKDF2 해시)이라면 -DrequestTimeoutSeconds 를 늘려 다시 실행하세요 (기본 "
-                    + SimulationOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS + ").");
+                    + TargetOptions.DEFAULT_REQUEST_TIMEOUT_SECONDS + ").");
         }
         int connectionFailures = count(steps, NoAnswer.CONNECTION_FAILED.label());
         if (connectionFailures > 0) {

@@ -12,7 +12,7 @@ import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.Registration;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.RunLedger.ScheduleRead;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 class DiagnosisTest {
 
     private static final Instant T0 = Instant.parse("2026-11-29T09:00:00Z");
-    private static final SimulationOptions TEN_SECOND_TIMEOUT =
-            SimulationOptions.parse(Map.of("seed", "1", "requestTimeoutSeconds", "10"));
+    private static final RunOptions TEN_SECOND_TIMEOUT =
+            RunOptions.parse(Map.of("seed", "1", "requestTimeoutSeconds", "10"));
 
-    private static RunSummary summary(SimulationOptions options, RunLedger ledger) {
+    private static RunSummary summary(RunOptions options, RunLedger ledger) {
         return RunSummary.of(options, ledger, Duration.ofSeconds(30), 20, null, "no final schedule");
     }
 
@@ -78,7 +78,7 @@ class DiagnosisTest {
             ledger.add(new ReservationAttempt(
                     "test_student_01", 9, i + 1, new ReservationAnswer(answers[i], ""), 400, 20, "{}", T0));
         }
-        SimulationOptions external = SimulationOptions.parse(Map.of("baseUrl", "http://127.0.0.1:8000/api"));
+        RunOptions external = RunOptions.parse(Map.of("baseUrl", "http://127.0.0.1:8000/api"));
 
         RunSummary summary = summary(external, ledger);
 

@@ -6,9 +6,7 @@ import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.backend.PreparedTarget;
 import clinic.simulation.options.InjectorShard;
-import clinic.simulation.options.SimulationOptions;
-import clinic.simulation.report.AttemptsFile;
-import clinic.simulation.report.ReportPage;
+import clinic.simulation.options.RunOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a run leaves behind, written after the load: the console summary, and beside Gatling's report
- * clinic-summary.json, clinic_test.log, the reservation attempts and clinic-report.html.
+ * clinic-summary.json, clinic_test.log and the reservation attempts, the files the add-ons read.
  */
 public final class RunOutputs {
 
@@ -44,32 +42,34 @@ public final class RunOutputs {
     private RunOutputs() {}
 
     /** The first lines of a run: what is loaded, where, with which seed; warnings about the target. */
-    public static void announce(SimulationOptions options, PreparedTarget target) {
+    public static void announce(RunOptions options, PreparedTarget target) {
         CONSOLE.info(
                 "🚀 클리닉 예약 부하 테스트: {} 학생, {} ({}), 대상 {}, seed {}{}",
                 options.students(),
-                ClinicDay.koreanNames(options.days()),
-                options.profile().optionValue(),
+                ClinicDay.koreanNames(options.week().days()),
+                options.load().shape().optionValue(),
                 target.baseUrl(),
                 options.seed(),
                 options.seedGiven() ? "" : " (임의 생성: -Dseed=" + options.seed() + " 로 반복)");
-        InjectorShard shard = options.shard();
+        InjectorShard shard = options.injectors().shard();
         if (!shard.alone()) {
             CONSOLE.info(
                     "🧩 인젝터 {}/{}: 학생 {}명 (전체 {}명 중 {}번부터 {}명마다 한 명)",
                     shard.index(),
                     shard.count(),
-                    options.shardStudents(),
+                    options.studentsHere(),
                     options.students(),
                     shard.index(),
                     shard.count());
         }
-        if (options.openAt() != null) {
+        if (options.injectors().openAt() != null) {
             CONSOLE.info(
                     "🔔 예약 오픈: {} ({}초 후), 로그인과 스케줄 조회를 마친 학생들이 이 순간 함께 예약을 시작합니다",
-                    options.openAt(),
+                    options.injectors().openAt(),
                     Math.max(
-                            0, Duration.between(Instant.now(), options.openAt()).toSeconds()));
+                            0,
+                            Duration.between(Instant.now(), options.injectors().openAt())
+                                    .toSeconds()));
         } else if (!shard.alone()) {
             CONSOLE.warn("⚠️  -DopenAt 없이는 인젝터마다 따로 엽니다: 모든 인젝터에 같은 -DopenAt=<시각> 을 주세요");
         }
@@ -107,15 +107,15 @@ public final class RunOutputs {
      * @param target the backend: the clinics its setup made, which the final schedule must show, and the
      *     embedded server's log, which goes to the run folder too
      */
-    public static void write(
-            SimulationOptions options, RunLedger ledger, FinalStateAudit.Result audit, PreparedTarget target) {
+    public static Path write(
+            RunOptions options, RunLedger ledger, FinalStateAudit.Result audit, PreparedTarget target) {
         Instant end = ledger.loadEnded() != null ? ledger.loadEnded() : Instant.now();
         Duration elapsed = ledger.loadStarted() == null ? Duration.ZERO : Duration.between(ledger.loadStarted(), end);
         RunSummary summary = RunSummary.of(
                         options,
                         ledger,
                         elapsed,
-                        options.shardStudents(),
+                        options.studentsHere(),
                         audit,
                         "the audit could not read the final schedule (see the Audit group in the report)")
                 .withExpectedClinics(target.expectedClinics(), audit == null ? null : audit.finalSchedule());
@@ -125,9 +125,8 @@ public final class RunOutputs {
         write(folder.resolve(TEST_LOG_FILE), ClinicTestLog.render(ledger, summary, options));
         target.serverLog().ifPresent(log -> copy(log, folder.resolve(SERVER_LOG_FILE)));
         AttemptsFile.write(folder.resolve(AttemptsFile.FILE), ledger.attempts());
-        Path report = ReportPage.write(folder);
         CONSOLE.info("📁 {}, {}, {}: {}", RunSummary.FILE, TEST_LOG_FILE, AttemptsFile.FILE, folder.toAbsolutePath());
-        CONSOLE.info("📊 클리닉 보고서: {}", report.toAbsolutePath().toUri());
+        return folder;
     }
 
     private static void copy(Path from, Path to) {

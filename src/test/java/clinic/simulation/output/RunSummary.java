@@ -15,7 +15,7 @@ import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.Registration;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.RunLedger.ScheduleRead;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ import java.util.function.ToLongFunction;
  * The figures of one run, computed from the ledger after the load: what the console prints and what
  * clinic-summary.json holds (Jackson writes and reads these records as they are).
  *
- * @param options as {@link SimulationOptions#describe()} lists them
+ * @param options as {@link RunOptions#describe()} lists them
  * @param finalClinics the target day's clinics as the audit read them; empty when the audit did not run
  * @param expectedClinics the clinics the setup made, each with whether the final schedule showed it
  * @param opening when the reservations opened on this injector, and when it audited
@@ -302,7 +302,7 @@ public record RunSummary(
      *     says why)
      */
     public static RunSummary of(
-            SimulationOptions options,
+            RunOptions options,
             RunLedger ledger,
             Duration elapsed,
             int studentsTotal,
@@ -356,12 +356,12 @@ public record RunSummary(
                 audit == null ? Audit.notRun(auditProblem) : Audit.of(audit),
                 audit == null
                         ? List.of()
-                        : audit.finalSchedule().on(options.days()).stream()
+                        : audit.finalSchedule().on(options.week().days()).stream()
                                 .map(FinalClinic::of)
                                 .toList(),
                 Diagnosis.of(options, students, steps, reservations),
                 List.of(),
-                Opening.of(options.openAt(), attempts, ledger.loadEnded()),
+                Opening.of(options.injectors().openAt(), attempts, ledger.loadEnded()),
                 Harness.of(steps, elapsed));
     }
 

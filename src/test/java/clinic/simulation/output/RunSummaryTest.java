@@ -21,7 +21,7 @@ import clinic.simulation.audit.RunLedger.AttemptKind;
 import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.RunLedger.ScheduleRead;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunSummaryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
-    private static final SimulationOptions OPTIONS = SimulationOptions.parse(Map.of("seed", "42"));
+    private static final RunOptions OPTIONS = RunOptions.parse(Map.of("seed", "42"));
     private static final List<Clinic> FINAL_CLINICS = List.of(
             new Clinic(
                     1,

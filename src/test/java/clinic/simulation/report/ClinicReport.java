@@ -4,13 +4,13 @@ import clinic.contract.ClinicDay;
 import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.RuleCheck;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
+import clinic.simulation.output.AttemptsFile.Attempt;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.output.RunSummary.ExpectedClinicSeen;
 import clinic.simulation.output.RunSummary.FinalClinic;
 import clinic.simulation.output.RunSummary.Latency;
 import clinic.simulation.output.RunSummary.StepName;
-import clinic.simulation.report.AttemptsFile.Attempt;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -248,7 +248,7 @@ public record ClinicReport(
      * Values with characters a shell would read are quoted.
      */
     static String repeatCommand(Map<String, Object> options) {
-        Map<String, Object> defaults = SimulationOptions.parse(Map.of()).describe();
+        Map<String, Object> defaults = RunOptions.parse(Map.of()).describe();
         StringBuilder command = new StringBuilder("mvn gatling:test");
         options.forEach((name, value) -> {
             String text = value instanceof List<?> list

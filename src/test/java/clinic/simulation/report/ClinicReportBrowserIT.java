@@ -9,6 +9,7 @@ import clinic.simulation.capacity.SearchResult;
 import clinic.simulation.capacity.SearchResult.Outcome;
 import clinic.simulation.capacity.SearchStep;
 import clinic.simulation.capacity.SearchStep.Breach;
+import clinic.simulation.output.AttemptsFile;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.output.RunSummary.FinalClinic;
 import clinic.testsupport.SimulationProcess;

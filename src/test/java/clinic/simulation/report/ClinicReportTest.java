@@ -17,7 +17,8 @@ import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
+import clinic.simulation.output.AttemptsFile;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.report.ClinicReport.ClinicState;
 import clinic.simulation.report.ClinicReport.GridClinic;
@@ -74,7 +75,7 @@ class ClinicReportTest {
     private ClinicReport report(RunLedger ledger, Verdict verdict, Map<String, String> options) {
         Map<String, String> withDays = new HashMap<>(options);
         withDays.put("days", "mon,tue");
-        SimulationOptions parsed = SimulationOptions.parse(withDays);
+        RunOptions parsed = RunOptions.parse(withDays);
         List<ExpectedClinic> expected = new ArrayList<>(FINAL_CLINICS.stream()
                 .map(clinic -> new ExpectedClinic(clinic.id(), clinic.day(), clinic.time(), clinic.room()))
                 .toList());
@@ -238,7 +239,7 @@ class ClinicReportTest {
 
         assertThat(report.run().repeatCommand())
                 .isEqualTo(
-                        "mvn gatling:test -Dstudents=30 -Ddays=mon,tue -Dfaults=overbook -Dprofile=ramp -DrampSeconds=10.0 "
+                        "mvn gatling:test -Dstudents=30 -Dprofile=ramp -DrampSeconds=10.0 -Ddays=mon,tue -Dfaults=overbook "
                                 + "-Dseed=42");
         assertThat(report.run().seed()).isEqualTo(42);
         assertThat(report.run().target()).isEqualTo("내장 reference server (embedded)");

@@ -1,6 +1,8 @@
 package clinic.simulation.report;
 
 import clinic.simulation.answers.SimulationJson;
+import clinic.simulation.output.AttemptsFile;
+import clinic.simulation.output.RunOutputs;
 import clinic.simulation.output.RunSummary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
@@ -45,6 +47,12 @@ public final class ReportPage {
             throw new UncheckedIOException("cannot write " + page, e);
         }
         return page;
+    }
+
+    /** Writes the run's report and gives its address on the console. */
+    public static void publish(Path runFolder) {
+        RunOutputs.CONSOLE.info(
+                "📊 클리닉 보고서: {}", write(runFolder).toAbsolutePath().toUri());
     }
 
     static String render(ClinicReport report) {

@@ -16,14 +16,9 @@ import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.scenario.ReservationPlanner.PlannedAttempt;
-import io.gatling.commons.validation.Failure;
-import io.gatling.commons.validation.Success;
-import io.gatling.commons.validation.Validation;
-import io.gatling.core.stats.StatsEngine$;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.Session;
-import io.gatling.javaapi.core.internal.CoreCheckType;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import scala.Option;
 
 /**
  * Every endpoint of the contract the harness calls and every HTTP request of the simulation. Each request
@@ -115,14 +109,6 @@ public final class ClinicRequests {
                 .check(answerChecks(RESERVATION_JUDGEMENT, ReservationAnswer::classify, keys, true));
     }
 
-    /**
-     * Room for a failure judged as {@code judgement} in one row of the Errors table: Gatling keeps the first
-     * {@code ErrorMessageMaxLength} characters of {@code <judgement>, <failure>} and drops the rest.
-     */
-    static int failureRoom(String judgement) {
-        return StatsEngine$.MODULE$.ErrorMessageMaxLength() - judgement.length() - ", ".length();
-    }
-
     static StudentAccount account(Session session) {
         return session.get(SessionKeys.ACCOUNT);
     }
@@ -153,33 +139,9 @@ public final class ClinicRequests {
         checks.add(bodyString()
                 .transformWithSession((body, session) -> (Object) reader.apply(session.getInt(keys.status()), body))
                 .saveAs(keys.answer()));
-        checks.add(judged(judgement, keys));
+        // the failure message is the reason, so the Errors table reads 예약 응답, 정상 거절 OCCUPIED: ...
+        checks.add(GatlingInternals.judged(
+                judgement, session -> session.<JudgedAnswer>get(keys.answer()).failure()));
         return checks.toArray(CheckBuilder[]::new);
-    }
-
-    /**
-     * Fails the request with the answer's own failure, so that the Errors table reads {@code <judgement>,
-     * <failure>}: {@code 예약 응답, 정상 거절 OCCUPIED: 정원 초과 (정상적인 경합 상황)}. The Java DSL's validators
-     * word every failure as Gatling's ({@code found OCCUPIED}) or as an exception's class name, so this one
-     * check is built with the Scala DSL's {@code validate(name, function)}, whose failure message is ours,
-     * and wrapped as the Java DSL wraps its own body checks.
-     */
-    private static CheckBuilder judged(String judgement, SessionKeys.AnswerKeys keys) {
-        io.gatling.core.check.CheckBuilder.Final<?, ?> check = io.gatling.core.Predef.bodyString()
-                .find()
-                .validate(judgement, (body, session) -> {
-                    String failure = new Session(session)
-                            .<JudgedAnswer>get(keys.answer())
-                            .failure();
-                    return failure == null ? new Success<>(body) : failed(failure);
-                })
-                .name(judgement);
-        return new CheckBuilder.Final.Default<>(check, CoreCheckType.BodyString);
-    }
-
-    /** Scala's {@code Failure} is a {@code Validation[Nothing]}, which Java's generics do not widen by themselves. */
-    @SuppressWarnings("unchecked")
-    private static Validation<Option<String>> failed(String message) {
-        return (Validation<Option<String>>) (Validation<?>) new Failure(message);
     }
 }

@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitHereIf;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
@@ -22,7 +23,7 @@ import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.Registration;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.RunLedger.ScheduleRead;
-import clinic.simulation.report.ReportPage;
+import clinic.simulation.options.InjectorShard;
 import clinic.simulation.scenario.ReservationPlanner.Kind;
 import clinic.simulation.scenario.ReservationPlanner.PlannedAttempt;
 import clinic.simulation.scenario.ReservationPlanner.StudentPlan;
@@ -55,6 +56,7 @@ public final class ClinicSteps {
     private final List<ClinicDay> days;
     private final List<Long> closedClinicIds;
     private final FinalStateAudit audit;
+    private final InjectorShard shard;
     /** The students of the run who logged in, by username: whom a foreign probe can book for. */
     private final Map<String, Long> loggedIn = new ConcurrentHashMap<>();
 
@@ -65,21 +67,28 @@ public final class ClinicSteps {
             ReservationPlanner planner,
             List<ClinicDay> days,
             List<Long> closedClinicIds,
-            FinalStateAudit audit) {
+            FinalStateAudit audit,
+            InjectorShard shard) {
         this.requests = requests;
         this.ledger = ledger;
         this.planner = planner;
         this.days = days;
         this.closedClinicIds = List.copyOf(closedClinicIds);
         this.audit = audit;
+        this.shard = shard;
     }
 
-    /** A student arrives: the first one marks the start of the load. */
+    /**
+     * A student arrives: the first one marks the start of the load. The injection brings every student of
+     * the run; when several injectors share it, one another's students leave at once.
+     */
     public ChainBuilder arrive() {
-        return exec(session -> {
-            ledger.markLoadStarted(Instant.now());
-            return session;
-        });
+        return exitHereIf(
+                        session -> !shard.drives(ClinicRequests.account(session).index()))
+                .exec(session -> {
+                    ledger.markLoadStarted(Instant.now());
+                    return session;
+                });
     }
 
     /** Registers the student; an existing account is reused. A refusal is KO but the student goes on. */
@@ -190,7 +199,7 @@ public final class ClinicSteps {
                 status,
                 body,
                 result -> result.verdict()
-                        .failureMessage(kind, ClinicRequests.failureRoom(AUDIT_JUDGEMENT), "전체는 " + ReportPage.FILE));
+                        .failureMessage(kind, GatlingInternals.failureRoom(AUDIT_JUDGEMENT), "전체는 클리닉 보고서"));
     }
 
     /** The final state read and audited; {@code failure} says what is wrong with what the audit concluded. */

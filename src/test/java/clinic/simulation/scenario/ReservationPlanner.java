@@ -1,7 +1,7 @@
 package clinic.simulation.scenario;
 
 import clinic.simulation.answers.RejectionReason;
-import clinic.simulation.options.SimulationOptions;
+import clinic.simulation.options.RunOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -171,19 +171,19 @@ public final class ReservationPlanner {
         this.cast = cast;
     }
 
-    public static ReservationPlanner from(SimulationOptions options) {
+    public static ReservationPlanner from(RunOptions options) {
         return new ReservationPlanner(
                 options.seed(),
-                options.minReservations(),
-                options.maxReservations(),
-                options.pauseMin(),
-                options.pauseMax(),
+                options.behaviour().minReservations(),
+                options.behaviour().maxReservations(),
+                options.behaviour().pauseMin(),
+                options.behaviour().pauseMax(),
                 Cast.draw(
                         options.seed(),
                         options.students(),
-                        options.doubleClickShare(),
-                        options.persistentShare(),
-                        options.probeForeignBooking()));
+                        options.behaviour().doubleClickShare(),
+                        options.behaviour().persistentShare(),
+                        options.behaviour().probeForeignBooking()));
     }
 
     public Role role(int studentIndex) {

@@ -19,32 +19,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SimulationOptionsTest {
+class RunOptionsTest {
 
     @Test
     void defaultsAreTheOriginalTool() {
-        SimulationOptions options = SimulationOptions.parse(Map.of());
+        RunOptions options = RunOptions.parse(Map.of());
 
         assertThat(options.embedded()).isTrue();
         assertThat(options.students()).isEqualTo(20);
-        assertThat(options.days()).containsExactly(ClinicDay.MON);
-        assertThat(options.register()).isTrue();
-        assertThat(options.minReservations()).isEqualTo(1);
-        assertThat(options.maxReservations()).isEqualTo(5);
-        assertThat(options.pauseMin()).isEqualTo(0.1);
-        assertThat(options.pauseMax()).isEqualTo(2.0);
-        assertThat(options.capacity()).isEqualTo(6);
-        assertThat(options.reset()).isTrue();
-        assertThat(options.faults()).isEmpty();
-        assertThat(options.profile()).isEqualTo(InjectionProfile.AT_ONCE);
-        assertThat(options.p95Ms()).isEqualTo(1000);
+        assertThat(options.week().days()).containsExactly(ClinicDay.MON);
+        assertThat(options.target().register()).isTrue();
+        assertThat(options.behaviour().minReservations()).isEqualTo(1);
+        assertThat(options.behaviour().maxReservations()).isEqualTo(5);
+        assertThat(options.behaviour().pauseMin()).isEqualTo(0.1);
+        assertThat(options.behaviour().pauseMax()).isEqualTo(2.0);
+        assertThat(options.fixture().capacity()).isEqualTo(6);
+        assertThat(options.fixture().reset()).isTrue();
+        assertThat(options.fixture().faults()).isEmpty();
+        assertThat(options.load().shape()).isEqualTo(LoadProfile.Shape.AT_ONCE);
+        assertThat(options.criteria().p95Ms()).isEqualTo(1000);
         assertThat(options.seedGiven()).isFalse();
-        assertThat(options.passwordIterations()).isEqualTo(SimulationOptions.DEFAULT_PASSWORD_ITERATIONS);
+        assertThat(options.fixture().passwordIterations()).isEqualTo(EmbeddedFixture.DEFAULT_PASSWORD_ITERATIONS);
     }
 
     @Test
     void readsEveryValue() {
-        SimulationOptions options = SimulationOptions.parse(Map.of(
+        RunOptions options = RunOptions.parse(Map.of(
                 "students",
                 "30",
                 "day",
@@ -67,28 +67,27 @@ class SimulationOptionsTest {
                 "-7"));
 
         assertThat(options.students()).isEqualTo(30);
-        assertThat(options.days()).containsExactly(ClinicDay.TUE);
-        assertThat(options.maxReservations()).isEqualTo(3);
-        assertThat(options.capacity()).isEqualTo(10);
-        assertThat(options.reset()).isFalse();
-        assertThat(options.faults()).isEqualTo(Set.of(FaultMode.OVERBOOK, FaultMode.LOST_WRITE));
+        assertThat(options.week().days()).containsExactly(ClinicDay.TUE);
+        assertThat(options.behaviour().maxReservations()).isEqualTo(3);
+        assertThat(options.fixture().capacity()).isEqualTo(10);
+        assertThat(options.fixture().reset()).isFalse();
+        assertThat(options.fixture().faults()).isEqualTo(Set.of(FaultMode.OVERBOOK, FaultMode.LOST_WRITE));
         assertThat(options.seed()).isEqualTo(-7);
         assertThat(options.seedGiven()).isTrue();
     }
 
     @Test
     void externalBackendTrailingSlashIsDropped() {
-        SimulationOptions options =
-                SimulationOptions.parse(Map.of("baseUrl", "http://localhost:8000/api/", "setupCommand", "true"));
+        RunOptions options = RunOptions.parse(Map.of("baseUrl", "http://localhost:8000/api/", "setupCommand", "true"));
 
         assertThat(options.embedded()).isFalse();
-        assertThat(options.baseUrl()).isEqualTo("http://localhost:8000/api");
+        assertThat(options.target().baseUrl()).isEqualTo("http://localhost:8000/api");
     }
 
     @Test
     void constantRateBringsUsersPerSecTimesDurationStudents() {
-        SimulationOptions options = SimulationOptions.parse(
-                Map.of("profile", "constantRate", "usersPerSec", "4", "durationSeconds", "7.5"));
+        RunOptions options =
+                RunOptions.parse(Map.of("profile", "constantRate", "usersPerSec", "4", "durationSeconds", "7.5"));
 
         assertThat(options.students()).isEqualTo(30);
     }
@@ -132,27 +131,27 @@ class SimulationOptionsTest {
                         + "setupCommand to use the embedded reference server"
             })
     void eachBadValueHasItsClearError(String name, String value, String error) {
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of(name, value)))
+        assertThatThrownBy(() -> RunOptions.parse(Map.of(name, value)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Invalid simulation options:\n  - " + error);
     }
 
     @Test
     void anyHttpHostIsABaseUrl() {
-        SimulationOptions options = SimulationOptions.parse(
+        RunOptions options = RunOptions.parse(
                 Map.of("baseUrl", "https://staging.academy.kr/api", "confirmTarget", "staging.academy.kr"));
 
-        assertThat(options.baseUrl()).isEqualTo("https://staging.academy.kr/api");
-        assertThat(options.confirmTarget()).isEqualTo("staging.academy.kr");
+        assertThat(options.target().baseUrl()).isEqualTo("https://staging.academy.kr/api");
+        assertThat(options.target().confirmTarget()).isEqualTo("staging.academy.kr");
     }
 
     @Test
     void theRequestTimeoutIsGatlingsDefaultAndBoundsTheRun() {
-        assertThat(SimulationOptions.parse(Map.of()).requestTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(RunOptions.parse(Map.of()).target().requestTimeout()).isEqualTo(Duration.ofSeconds(60));
         Duration tenSeconds =
-                SimulationOptions.parse(Map.of("requestTimeoutSeconds", "10")).maxDuration();
+                RunOptions.parse(Map.of("requestTimeoutSeconds", "10")).maxDuration(Duration.ZERO);
         Duration twentySeconds =
-                SimulationOptions.parse(Map.of("requestTimeoutSeconds", "20")).maxDuration();
+                RunOptions.parse(Map.of("requestTimeoutSeconds", "20")).maxDuration(Duration.ZERO);
 
         // each of a student's 3 + maxReservations requests, and the audit's 2, may wait that much longer
         assertThat(twentySeconds.minus(tenSeconds)).isEqualTo(Duration.ofSeconds((3 + 5 + 2) * 10));
@@ -168,7 +167,7 @@ class SimulationOptionsTest {
         "basUrl,baseUrl"
     })
     void aMistypedOptionIsRefusedNamingTheOneMeant(String typo, String meant) {
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of(typo, "50")))
+        assertThatThrownBy(() -> RunOptions.parse(Map.of(typo, "50")))
                 .hasMessage(
                         "Invalid simulation options:\n  - unknown option " + typo + ": did you mean " + meant + "?");
     }
@@ -176,43 +175,42 @@ class SimulationOptionsTest {
     @ParameterizedTest(name = "-D{0}")
     @CsvSource({"test", "skipTests", "gatling.simulationClass", "user.dir", "clinic.resultsFolder", "it.test"})
     void propertiesOfMavenTheJvmAndGatlingAreNotTypos(String name) {
-        assertThat(SimulationOptions.parse(Map.of(name, "x")).students()).isEqualTo(20);
+        assertThat(RunOptions.parse(Map.of(name, "x")).students()).isEqualTo(20);
     }
 
     @Test
     void daysAreAListOrAllInTheWeeksOrderAndDayIsTheOneDayCase() {
-        assertThat(SimulationOptions.parse(Map.of("days", "fri, mon,fri")).days())
+        assertThat(RunOptions.parse(Map.of("days", "fri, mon,fri")).week().days())
                 .containsExactly(ClinicDay.MON, ClinicDay.FRI);
-        assertThat(SimulationOptions.parse(Map.of("days", "all")).days()).containsExactly(ClinicDay.values());
-        assertThat(SimulationOptions.parse(Map.of("day", "wed")).days()).containsExactly(ClinicDay.WED);
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("day", "wed", "days", "mon")))
+        assertThat(RunOptions.parse(Map.of("days", "all")).week().days()).containsExactly(ClinicDay.values());
+        assertThat(RunOptions.parse(Map.of("day", "wed")).week().days()).containsExactly(ClinicDay.WED);
+        assertThatThrownBy(() -> RunOptions.parse(Map.of("day", "wed", "days", "mon")))
                 .hasMessage("Invalid simulation options:\n  - give day (one day) or days (a list, or all), not both");
     }
 
     @Test
     void theClinicLayoutIsTheContractsUnlessTimesOrRoomsAreGiven() {
-        SimulationOptions standard = SimulationOptions.parse(Map.of());
-        SimulationOptions week = SimulationOptions.parse(Map.of("days", "all", "times", "16:00,17:00", "rooms", "10"));
+        RunOptions standard = RunOptions.parse(Map.of());
+        RunOptions week = RunOptions.parse(Map.of("days", "all", "times", "16:00,17:00", "rooms", "10"));
 
-        assertThat(standard.layout()).isEqualTo(ClinicLayout.STANDARD);
-        assertThat(standard.layoutGiven()).isFalse();
-        assertThat(week.layout().slots()).hasSize(7 * 2 * 10);
-        assertThat(week.layoutGiven()).isTrue();
+        assertThat(standard.week().layout()).isEqualTo(ClinicLayout.STANDARD);
+        assertThat(standard.week().layoutGiven()).isFalse();
+        assertThat(week.week().layout().slots()).hasSize(7 * 2 * 10);
+        assertThat(week.week().layoutGiven()).isTrue();
     }
 
     @Test
-    void theReadmeListsEveryOption() throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    void theDocsListEveryOption() throws IOException {
+        String options = Files.readString(Path.of("docs/options.md"), StandardCharsets.UTF_8);
 
-        assertThat(SimulationOptions.names())
+        assertThat(Option.values())
                 .hasSizeGreaterThan(20)
-                .allSatisfy(
-                        name -> assertThat(readme).as("README.md options table").contains("`" + name + "`"));
+                .allSatisfy(option -> assertThat(options).as("docs/options.md").contains("`" + option.key() + "`"));
     }
 
     @Test
     void boundsThatDependOnEachOtherAreChecked() {
-        assertThatThrownBy(() -> SimulationOptions.parse(
+        assertThatThrownBy(() -> RunOptions.parse(
                         Map.of("minReservations", "4", "maxReservations", "2", "pauseMin", "3", "pauseMax", "1")))
                 .hasMessage("Invalid simulation options:\n"
                         + "  - maxReservations (2) must not be below minReservations (4)\n"
@@ -221,11 +219,12 @@ class SimulationOptionsTest {
 
     @Test
     void closedClinicIdsNameTheEntryThatIsNotAnId() {
-        assertThatThrownBy(() -> SimulationOptions.parse(
-                        Map.of("baseUrl", "http://127.0.0.1:8000/api", "closedClinicIds", "7,x")))
+        assertThatThrownBy(() ->
+                        RunOptions.parse(Map.of("baseUrl", "http://127.0.0.1:8000/api", "closedClinicIds", "7,x")))
                 .hasMessage("Invalid simulation options:\n"
                         + "  - closedClinicIds: clinic ids separated by commas (e.g. 9,10), 'x' is not one");
-        assertThat(SimulationOptions.parse(Map.of("baseUrl", "http://127.0.0.1:8000/api", "closedClinicIds", "9, 10"))
+        assertThat(RunOptions.parse(Map.of("baseUrl", "http://127.0.0.1:8000/api", "closedClinicIds", "9, 10"))
+                        .week()
                         .closedClinicIds())
                 .containsExactly(9L, 10L);
     }
@@ -233,56 +232,54 @@ class SimulationOptionsTest {
     private static final String EXTERNAL = "http://127.0.0.1:8000/api";
 
     @Test
-    void anInjectorDrivesItsSliceOfTheStudentsAndItsProfileInjectsExactlyThose() {
-        SimulationOptions second = SimulationOptions.parse(Map.of(
+    void anInjectorDrivesItsSliceOfTheStudents() {
+        RunOptions second = RunOptions.parse(Map.of(
                 "baseUrl", EXTERNAL, "students", "20", "injectorCount", "3", "injectorIndex", "3", "profile", "ramp"));
 
-        assertThat(second.shard()).isEqualTo(new InjectorShard(3, 3));
-        assertThat(second.shardStudents()).isEqualTo(6);
+        assertThat(second.injectors().shard()).isEqualTo(new InjectorShard(3, 3));
+        assertThat(second.studentsHere()).isEqualTo(6);
         assertThat(second.students()).isEqualTo(20);
-        assertThat(second.profile().injectedUsers(second)).isEqualTo(6);
         assertThat(second.describe()).containsEntry("injectorCount", 3).containsEntry("injectorIndex", 3);
-        assertThat(SimulationOptions.parse(Map.of()).describe()).doesNotContainKeys("injectorCount", "openAt");
+        assertThat(RunOptions.parse(Map.of()).describe()).doesNotContainKeys("injectorCount", "openAt");
     }
 
     @Test
     void injectorsShareOneExternalBackendPreparedBeforeThem() {
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("injectorCount", "2")))
+        assertThatThrownBy(() -> RunOptions.parse(Map.of("injectorCount", "2")))
                 .hasMessageContaining("injectorCount 2: several injectors load one shared backend, give baseUrl");
-        assertThatThrownBy(() -> SimulationOptions.parse(
-                        Map.of("baseUrl", EXTERNAL, "injectorCount", "2", "setupCommand", "true")))
-                .hasMessageContaining("setupCommand with injectorCount 2: each injector would reset the backend");
-        assertThatThrownBy(() -> SimulationOptions.parse(
-                        Map.of("baseUrl", EXTERNAL, "injectorCount", "2", "injectorIndex", "3")))
-                .hasMessageContaining("injectorIndex (3) must not be above injectorCount (2)");
         assertThatThrownBy(() ->
-                        SimulationOptions.parse(Map.of("baseUrl", EXTERNAL, "students", "2", "injectorCount", "3")))
+                        RunOptions.parse(Map.of("baseUrl", EXTERNAL, "injectorCount", "2", "setupCommand", "true")))
+                .hasMessageContaining("setupCommand with injectorCount 2: each injector would reset the backend");
+        assertThatThrownBy(
+                        () -> RunOptions.parse(Map.of("baseUrl", EXTERNAL, "injectorCount", "2", "injectorIndex", "3")))
+                .hasMessageContaining("injectorIndex (3) must not be above injectorCount (2)");
+        assertThatThrownBy(() -> RunOptions.parse(Map.of("baseUrl", EXTERNAL, "students", "2", "injectorCount", "3")))
                 .hasMessageContaining("injectorCount (3) must not be above students (2)");
     }
 
     @Test
     void openAtIsAnInstantAheadWithItsOffsetAndTheRunWaitsForIt() {
         Instant ahead = Instant.now().plus(Duration.ofMinutes(10));
-        SimulationOptions waiting = SimulationOptions.parse(
+        RunOptions waiting = RunOptions.parse(
                 Map.of("openAt", ahead.atOffset(ZoneOffset.ofHours(9)).toString()));
-        SimulationOptions atOnce = SimulationOptions.parse(Map.of("seed", "1"));
+        RunOptions atOnce = RunOptions.parse(Map.of("seed", "1"));
 
-        assertThat(waiting.openAt()).isEqualTo(ahead);
-        assertThat(waiting.maxDuration().minus(atOnce.maxDuration()))
+        assertThat(waiting.injectors().openAt()).isEqualTo(ahead);
+        assertThat(waiting.maxDuration(Duration.ZERO).minus(atOnce.maxDuration(Duration.ZERO)))
                 .isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("openAt", "tomorrow 10:00")))
+        assertThatThrownBy(() -> RunOptions.parse(Map.of("openAt", "tomorrow 10:00")))
                 .hasMessageContaining("openAt: an ISO-8601 instant with its offset such as 2026-12-01T10:00:00+09:00, "
                         + "got 'tomorrow 10:00'");
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of("openAt", "2020-01-01T10:00:00+09:00")))
+        assertThatThrownBy(() -> RunOptions.parse(Map.of("openAt", "2020-01-01T10:00:00+09:00")))
                 .hasMessageContaining("openAt 2020-01-01T01:00:00Z is already past");
-        assertThatThrownBy(() -> SimulationOptions.parse(
+        assertThatThrownBy(() -> RunOptions.parse(
                         Map.of("openAt", Instant.now().plus(Duration.ofDays(2)).toString())))
                 .hasMessageContaining("is more than 24 hours ahead");
     }
 
     @Test
     void embeddedOnlyOptionsAreRefusedWithAnExternalBackend() {
-        assertThatThrownBy(() -> SimulationOptions.parse(
+        assertThatThrownBy(() -> RunOptions.parse(
                         Map.of("baseUrl", "http://127.0.0.1:8000/api", "faults", "slow", "capacity", "8")))
                 .hasMessage("Invalid simulation options:\n"
                         + "  - faults only apply to the embedded reference server: drop baseUrl or faults\n"
@@ -292,11 +289,11 @@ class SimulationOptionsTest {
 
     @Test
     void constantRateMustBringAWholeNumberOfStudentsAgreeingWithStudents() {
-        assertThatThrownBy(() -> SimulationOptions.parse(
+        assertThatThrownBy(() -> RunOptions.parse(
                         Map.of("profile", "constantRate", "usersPerSec", "3", "durationSeconds", "2.5")))
                 .hasMessage("Invalid simulation options:\n  - profile=constantRate needs usersPerSec × durationSeconds "
                         + "to be a whole number of students between 1 and 100000, got 3.0 × 2.5 = 7.5");
-        assertThatThrownBy(() -> SimulationOptions.parse(Map.of(
+        assertThatThrownBy(() -> RunOptions.parse(Map.of(
                         "profile", "constantRate", "usersPerSec", "5", "durationSeconds", "4", "students", "30")))
                 .hasMessage("Invalid simulation options:\n  - profile=constantRate brings usersPerSec × "
                         + "durationSeconds = 20 students but students=30: drop students or make them agree");

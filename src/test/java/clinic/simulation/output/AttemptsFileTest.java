@@ -1,4 +1,4 @@
-package clinic.simulation.report;
+package clinic.simulation.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.audit.RunLedger.AttemptKind;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
-import clinic.simulation.report.AttemptsFile.Attempt;
+import clinic.simulation.output.AttemptsFile.Attempt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package clinic.simulation.report;
+package clinic.simulation.output;
 
 import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.answers.SimulationJson;

@@ -1,0 +1,139 @@
+package clinic.simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+
+import clinic.simulation.audit.BusinessRules;
+import clinic.simulation.audit.FinalStateAudit;
+import clinic.simulation.audit.RunLedger;
+import clinic.simulation.backend.PreparedTarget;
+import clinic.simulation.options.LoadProfile;
+import clinic.simulation.options.RunOptions;
+import clinic.simulation.output.RunOutputs;
+import clinic.simulation.scenario.ClinicRequests;
+import clinic.simulation.scenario.ClinicSteps;
+import clinic.simulation.scenario.GatlingInternals;
+import clinic.simulation.scenario.ReservationPlanner;
+import clinic.simulation.scenario.StudentAccount;
+import io.gatling.javaapi.core.FeederBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One run of the clinic reservation load, prepared before Gatling starts it: as many students as its
+ * injection brings, the backend ready with its schedule before the load, the ledger of answers and the
+ * final-state audit; and, once the load is over, what the run leaves behind.
+ */
+final class ClinicRun implements AutoCloseable {
+
+    private final RunOptions options;
+    private final OpenInjectionStep[] injection;
+    private final List<StudentAccount> everyStudent;
+    private final PreparedTarget target;
+    private final RunLedger ledger = new RunLedger();
+    private final AtomicReference<FinalStateAudit.Result> audit = new AtomicReference<>();
+    private final ClinicSteps steps;
+
+    private ClinicRun(RunOptions options, OpenInjectionStep[] injection) {
+        this.options = options;
+        this.injection = injection;
+        this.everyStudent = StudentAccount.load(options.students());
+        this.target = PreparedTarget.prepare(options, studentsHere());
+        this.steps = new ClinicSteps(
+                new ClinicRequests(options.target().requestTimeout()),
+                ledger,
+                ReservationPlanner.from(options),
+                options.week().days(),
+                target.closedClinicIds(),
+                new FinalStateAudit(
+                        target.before(),
+                        target.expectedClinics(),
+                        BusinessRules.of(
+                                everyStudent.stream()
+                                        .map(StudentAccount::username)
+                                        .toList(),
+                                options.week().noShowStudents(),
+                                target.closedClinicIds(),
+                                options.criteria().strictSecurity()),
+                        everyStudent.stream()
+                                .filter(student -> !drivesHere(student))
+                                .map(StudentAccount::username)
+                                .collect(Collectors.toSet())),
+                options.injectors().shard());
+        RunOutputs.announce(options, target);
+    }
+
+    /**
+     * The run of the {@code -D} options, with as many students as the injection built from them brings;
+     * stops before any load, saying why, when it cannot start.
+     */
+    static ClinicRun prepare(Function<LoadProfile, OpenInjectionStep[]> injectionOf) {
+        return RunOutputs.beforeTheLoad(() -> {
+            RunOptions given = RunOptions.fromSystemProperties();
+            OpenInjectionStep[] injection = injectionOf.apply(given.load());
+            return new ClinicRun(given.withStudents(GatlingInternals.users(injection)), injection);
+        });
+    }
+
+    RunOptions options() {
+        return options;
+    }
+
+    ClinicSteps steps() {
+        return steps;
+    }
+
+    OpenInjectionStep[] injection() {
+        return injection;
+    }
+
+    /**
+     * Every student of the run, one per injected user in order; with several injectors each drives its
+     * slice and lets the others' users leave at once ({@link ClinicSteps#arrive()}).
+     */
+    FeederBuilder<Object> students() {
+        return listFeeder(
+                        everyStudent.stream().map(StudentAccount::feederRecord).toList())
+                .queue();
+    }
+
+    /** The auditor logs in as the first student this injector drives. */
+    FeederBuilder<Object> auditor() {
+        return listFeeder(List.of(studentsHere().get(0).feederRecord()));
+    }
+
+    String baseUrl() {
+        return target.baseUrl();
+    }
+
+    Duration maxDuration() {
+        return options.maxDuration(GatlingInternals.arrivals(injection));
+    }
+
+    /** Keeps what the audit concluded, for the run's files. */
+    void auditConcluded(FinalStateAudit.Result result) {
+        audit.set(result);
+    }
+
+    /** The summary, clinic_test.log and the attempts beside Gatling's report; the run folder they are in. */
+    Path writeOutputs() {
+        return RunOutputs.write(options, ledger, audit.get(), target);
+    }
+
+    @Override
+    public void close() {
+        target.close();
+    }
+
+    private List<StudentAccount> studentsHere() {
+        return everyStudent.stream().filter(this::drivesHere).toList();
+    }
+
+    private boolean drivesHere(StudentAccount student) {
+        return options.injectors().shard().drives(student.index());
+    }
+}

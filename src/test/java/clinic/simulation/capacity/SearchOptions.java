@@ -1,0 +1,56 @@
+package clinic.simulation.capacity;
+
+import clinic.server.FixtureSpec;
+import clinic.simulation.options.Option;
+import clinic.simulation.options.OptionReader;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The capacity search's bounds: it starts at {@code searchStartStudents}, multiplies by {@code searchGrowth}
+ * until a step breaks the service level or reaches {@code searchMaxStudents}, then halves the gap until it
+ * is within {@code searchResolution}.
+ *
+ * @param resolution the largest gap, as a share of the last good step, left between the last good and the
+ *     first bad step (at least one student)
+ * @param pauseSeconds the wait between two steps, so that a backend's rate-limit window forgets the last
+ *     step (the embedded server's reload clears its limiter)
+ */
+public record SearchOptions(
+        int startStudents, int maxStudents, double growth, double resolution, int maxMinutes, int pauseSeconds) {
+
+    /** The contract's rate-limit window: 5 reservation requests per student per 60 s. */
+    static final int CONTRACT_RATE_WINDOW_SECONDS = 60;
+
+    /** Reads the search's options; their errors are thrown with the run's own by {@code RunOptions.read}. */
+    public static SearchOptions read(OptionReader reader) {
+        int max = reader.integer(Option.SEARCH_MAX_STUDENTS, 1000, 1, FixtureSpec.MAX_STUDENTS);
+        int start = reader.integer(Option.SEARCH_START_STUDENTS, Math.min(FixtureSpec.DEFAULT_STUDENTS, max), 1, max);
+        boolean embedded = !reader.given(Option.BASE_URL);
+        return new SearchOptions(
+                start,
+                max,
+                reader.decimal(Option.SEARCH_GROWTH, 2.0, 1.1, 10),
+                reader.decimal(Option.SEARCH_RESOLUTION, 0.05, 0.001, 0.5),
+                reader.integer(Option.SEARCH_MAX_MINUTES, 30, 1, 24 * 60),
+                // an external backend's per-student rate limit would still count the last step's requests
+                reader.integer(Option.SEARCH_PAUSE_SECONDS, embedded ? 0 : CONTRACT_RATE_WINDOW_SECONDS, 0, 3600));
+    }
+
+    public Duration maxTime() {
+        return Duration.ofMinutes(maxMinutes);
+    }
+
+    /** The search's options as capacity-search.json lists them. */
+    Map<String, Object> describe() {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put(Option.SEARCH_START_STUDENTS.key(), startStudents);
+        described.put(Option.SEARCH_MAX_STUDENTS.key(), maxStudents);
+        described.put(Option.SEARCH_GROWTH.key(), growth);
+        described.put(Option.SEARCH_RESOLUTION.key(), resolution);
+        described.put(Option.SEARCH_MAX_MINUTES.key(), maxMinutes);
+        described.put(Option.SEARCH_PAUSE_SECONDS.key(), pauseSeconds);
+        return described;
+    }
+}
