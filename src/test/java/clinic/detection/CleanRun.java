@@ -1,6 +1,6 @@
 package clinic.detection;
 
-import clinic.simulation.audit.FinalStateAudit.Finding;
+import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.output.RunSummary;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package clinic.detection;
 
 import clinic.server.FaultMode;
 import clinic.simulation.answers.RejectionReason;
-import clinic.simulation.audit.FinalStateAudit.Finding;
-import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
+import clinic.simulation.audit.Finding;
+import clinic.simulation.audit.Finding.Kind;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.output.RunSummary.FinalClinic;
 import java.util.ArrayList;
@@ -41,32 +41,30 @@ public enum FaultSymptom {
     /** The rooms the production grid hides: the second clinic of each Monday time of the fixture. */
     static final Set<String> SECOND_ROOMS = Set.of("2강의실", "4강의실", "6강의실", "8강의실");
 
-    private static final String CLINIC = "clinic (\\d+) \\(mon \\d\\d:\\d\\d [^)]+\\)";
+    private static final String CLINIC = "클리닉 (\\d+) \\(mon \\d\\d:\\d\\d [^)]+\\)";
     private static final String STUDENT = "(test_student_\\d+) \\(id \\d+\\)";
-    private static final Pattern OVER_CAPACITY = Pattern.compile(
-            "^" + CLINIC + " holds (\\d+) students for a capacity of (\\d+) \\(roster (\\d+), current_count (\\d+)\\)");
-    private static final Pattern ACCEPTED_MISSING = Pattern.compile("^the reservation of " + STUDENT + " in " + CLINIC
-            + " was answered 200 but the student is not in its final roster$");
+    private static final Pattern OVER_CAPACITY =
+            Pattern.compile("^" + CLINIC + "에 정원 (\\d+)명보다 많은 (\\d+)명이 있습니다 \\(명단 (\\d+)명, current_count (\\d+)\\)");
+    private static final Pattern ACCEPTED_MISSING =
+            Pattern.compile("^" + STUDENT + " 학생의 " + CLINIC + " 예약은 200으로 성공했지만 최종 명단에 없습니다$");
     private static final String ANSWERS = "([A-Z_]+(?:, [A-Z_]+)*)";
-    private static final Pattern PHANTOM_RESERVATION = Pattern.compile("^" + STUDENT + " is in the roster of " + CLINIC
-            + " but was not there before and no reservation of it was answered 200 \\(answers: " + ANSWERS + "\\)$");
+    private static final Pattern PHANTOM_RESERVATION = Pattern.compile(
+            "^" + STUDENT + " 학생이 " + CLINIC + " 명단에 있지만 부하 전에는 없었고 200으로 답한 예약도 없습니다 \\(받은 응답: " + ANSWERS + "\\)$");
     private static final Pattern DUPLICATE_STUDENT = Pattern.compile(
-            "^" + CLINIC + " lists " + STUDENT + " (\\d+) times \\(its answers there: " + ANSWERS + "\\)$");
-    private static final Pattern NO_SHOW_NOT_BLOCKED = Pattern.compile("^(test_student_\\d+) has no_show 2 and must be "
-            + "refused \\(no_show_blocked\\), but (was answered [A-Z_ ×\\d,]+)?( and )?(is in the final roster of "
-            + "(.+))?$");
-    private static final Pattern CLOSED_CLINIC_BOOKED = Pattern.compile("^clinic (\\d+) is closed and must be refused "
-            + "\\(reservation_closed\\), but was answered ((RESERVED|OCCUPIED|ALREADY_RESERVED|NO_SHOW_BLOCKED) "
-            + "×\\d+(, )?)+$");
-    private static final Pattern FOREIGN_REQUEST_TAKEN_UP =
-            Pattern.compile("^(test_student_\\d+) sent POST /clinics/reserve/ "
-                    + "\\{\"user_id\": \\d+, \"clinic_id\": \\d+\\} with its own token, for (test_student_\\d+), and the "
-                    + "backend took it up \\(([A-Z_]+), HTTP \\d+\\) instead of refusing it \\(403 forbidden\\)$");
-    private static final Pattern CLINIC_NOT_VISIBLE = Pattern.compile(
-            "^clinic \\(mon \\d\\d:\\d\\d ([^)]+)\\) made by the setup is not in the final schedule \\(the answer had no "
-                    + "'clinics' list, only the grid, which shows one clinic per day and time\\)$");
+            "^" + CLINIC + " 명단에 " + STUDENT + " 학생이 (\\d+)번 있습니다 \\(이 클리닉에서 받은 응답: " + ANSWERS + "\\)$");
+    private static final Pattern NO_SHOW_NOT_BLOCKED = Pattern.compile("^(test_student_\\d+) 학생은 노쇼 2회라 "
+            + "거절\\(no_show_blocked\\)되어야 하는데 ([A-Z_ ×\\d,]+ 로 답했습니다)?(, 그리고 )?(최종 명단에 있습니다: (.+))?$");
+    private static final Pattern CLOSED_CLINIC_BOOKED = Pattern.compile("^마감된 클리닉 (\\d+)은 "
+            + "거절\\(reservation_closed\\)해야 하는데 ((RESERVED|OCCUPIED|ALREADY_RESERVED|NO_SHOW_BLOCKED) "
+            + "×\\d+(, )?)+ 로 답했습니다$");
+    private static final Pattern FOREIGN_REQUEST_TAKEN_UP = Pattern.compile("^(test_student_\\d+) 학생이 자기 토큰으로 "
+            + "(test_student_\\d+) 학생의 예약을 요청했는데 \\(POST /clinics/reserve/ \\{\"user_id\": \\d+, \"clinic_id\": "
+            + "\\d+\\}\\), 백엔드가 거절\\(403 forbidden\\)하지 않고 처리했습니다 \\(([A-Z_]+), HTTP \\d+\\)$");
+    private static final Pattern CLINIC_NOT_VISIBLE =
+            Pattern.compile("^설정이 만든 클리닉 \\(mon \\d\\d:\\d\\d ([^)]+)\\)이 최종 스케줄에 없습니다 \\(응답에 'clinics' 목록이 없고, "
+                    + "요일·시간마다 클리닉 하나만 보여 주는 grid뿐이었습니다\\)$");
     private static final Pattern TECHNICAL_FAILURES =
-            Pattern.compile("^(\\d+) reservation attempt\\(s\\) failed technically: SERVER_ERROR (\\d+)$");
+            Pattern.compile("^예약 시도 (\\d+)건이 기술적으로 실패했습니다: SERVER_ERROR (\\d+)$");
 
     private final FaultMode fault;
     private final String detectingCheck;
@@ -172,8 +170,8 @@ public enum FaultSymptom {
         List<String> problems = new ArrayList<>();
         for (Finding violation : violationsOnlyOf(Kind.OVER_CAPACITY, summary, problems)) {
             matching(OVER_CAPACITY, violation, problems).ifPresent(match -> {
-                int held = Integer.parseInt(match.group(2));
-                int capacity = Integer.parseInt(match.group(3));
+                int capacity = Integer.parseInt(match.group(2));
+                int held = Integer.parseInt(match.group(3));
                 if (held <= capacity) {
                     problems.add("the count named is not over capacity: " + violation);
                 }

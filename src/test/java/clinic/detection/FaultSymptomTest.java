@@ -10,11 +10,11 @@ import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.audit.BusinessRules;
 import clinic.simulation.audit.FinalStateAudit;
-import clinic.simulation.audit.FinalStateAudit.Finding;
-import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
-import clinic.simulation.audit.FinalStateAudit.Verdict;
+import clinic.simulation.audit.Finding;
+import clinic.simulation.audit.Finding.Kind;
 import clinic.simulation.audit.RunLedger.AttemptKind;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
+import clinic.simulation.audit.Verdict;
 import clinic.simulation.output.Diagnosis;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.output.RunSummary.FinalClinic;
@@ -28,13 +28,16 @@ import org.junit.jupiter.api.Test;
 
 class FaultSymptomTest {
 
-    private static final String OVERBOOKED = "clinic 7 (mon 21:00 7강의실) holds 7 students for a capacity of 6 "
-            + "(roster 7, current_count 7): a, b, c, d, e, f, g";
+    private static final String OVERBOOKED =
+            "클리닉 7 (mon 21:00 7강의실)에 정원 6명보다 많은 7명이 있습니다 " + "(명단 7명, current_count 7): a, b, c, d, e, f, g";
 
     @Test
     void anOverbookedClinicNamedWithItsCountAndMatchingRosterIsADetection() {
         LoadTestRun run = run(
-                LoadTestRun.ASSERTIONS_FAILED, List.of(new Finding(Kind.OVER_CAPACITY, OVERBOOKED)), roster(7, 7), 200);
+                LoadTestRun.ASSERTIONS_FAILED,
+                List.of(new Finding(Kind.OVER_CAPACITY, "mon 21:00 7강의실", OVERBOOKED)),
+                roster(7, 7),
+                200);
 
         assertThat(FaultSymptom.of(FaultMode.OVERBOOK).problems(run)).isEmpty();
     }
@@ -42,7 +45,10 @@ class FaultSymptomTest {
     @Test
     void aMessageTheFinalRosterContradictsIsNotADetection() {
         LoadTestRun run = run(
-                LoadTestRun.ASSERTIONS_FAILED, List.of(new Finding(Kind.OVER_CAPACITY, OVERBOOKED)), roster(7, 6), 200);
+                LoadTestRun.ASSERTIONS_FAILED,
+                List.of(new Finding(Kind.OVER_CAPACITY, "mon 21:00 7강의실", OVERBOOKED)),
+                roster(7, 6),
+                200);
 
         assertThat(FaultSymptom.of(FaultMode.OVERBOOK).problems(run))
                 .singleElement()
@@ -59,7 +65,7 @@ class FaultSymptomTest {
         assertThat(FaultSymptom.of(FaultMode.LOST_WRITE)
                         .problems(run(
                                 LoadTestRun.ASSERTIONS_FAILED,
-                                List.of(new Finding(Kind.OVER_CAPACITY, OVERBOOKED)),
+                                List.of(new Finding(Kind.OVER_CAPACITY, "mon 21:00 7강의실", OVERBOOKED)),
                                 roster(7, 7),
                                 200)))
                 .contains("unexpected violation OVER_CAPACITY: " + OVERBOOKED);
@@ -75,7 +81,7 @@ class FaultSymptomTest {
                 .containsExactly("reservation p95 900 ms is below the bound 1000 ms");
         assertThat(slow.problems(run(
                         LoadTestRun.ASSERTIONS_FAILED,
-                        List.of(new Finding(Kind.OVER_CAPACITY, OVERBOOKED)),
+                        List.of(new Finding(Kind.OVER_CAPACITY, "mon 21:00 7강의실", OVERBOOKED)),
                         roster(7, 7),
                         1500)))
                 .singleElement()
@@ -152,7 +158,7 @@ class FaultSymptomTest {
                 List.of(),
                 new RunSummary.Reservations(40, 30, 10, 75.0, Map.of(RejectionReason.RESERVED, 30)),
                 new RunSummary.Latency(100, 50, p95, p95, p95),
-                new RunSummary.Audit(true, violations.isEmpty(), null, violations, List.of(), List.of(), 1),
+                new RunSummary.Audit(true, violations.isEmpty(), null, violations, List.of(), List.of(), List.of(), 1),
                 List.of(clinic),
                 new Diagnosis(null, List.of()),
                 List.of(),

@@ -2,6 +2,7 @@ package clinic.simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 
+import clinic.simulation.audit.AcceptedFindings;
 import clinic.simulation.audit.BusinessRules;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
@@ -42,6 +43,7 @@ final class ClinicRun implements AutoCloseable {
         this.options = options;
         this.injection = injection;
         this.everyStudent = StudentAccount.load(options.students());
+        AcceptedFindings accepted = acceptedFindings(options);
         this.target = PreparedTarget.prepare(options, studentsHere());
         this.steps = new ClinicSteps(
                 new ClinicRequests(options.target().requestTimeout()),
@@ -62,7 +64,8 @@ final class ClinicRun implements AutoCloseable {
                         everyStudent.stream()
                                 .filter(student -> !drivesHere(student))
                                 .map(StudentAccount::username)
-                                .collect(Collectors.toSet())),
+                                .collect(Collectors.toSet()),
+                        accepted),
                 options.injectors().shard());
         RunOutputs.announce(options, target);
     }
@@ -127,6 +130,12 @@ final class ClinicRun implements AutoCloseable {
     @Override
     public void close() {
         target.close();
+    }
+
+    /** The baseline of accepted findings the options name; nothing accepted without one. */
+    private static AcceptedFindings acceptedFindings(RunOptions options) {
+        Path file = options.criteria().acceptedFindings();
+        return file == null ? AcceptedFindings.NONE : AcceptedFindings.read(file);
     }
 
     private List<StudentAccount> studentsHere() {

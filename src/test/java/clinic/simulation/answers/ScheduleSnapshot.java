@@ -43,9 +43,14 @@ public final class ScheduleSnapshot {
             students = List.copyOf(students);
         }
 
-        /** {@code clinic 12 (mon 18:00 1강의실)}: how the audit names a clinic. */
+        /** {@code 클리닉 12 (mon 18:00 1강의실)}: how the audit names a clinic. */
         public String label() {
-            return "clinic " + id + " (" + day + " " + time + " " + room + ")";
+            return "클리닉 " + id + " (" + slot() + ")";
+        }
+
+        /** {@code mon 18:00 1강의실}: where and when, the clinic's identity from one run to the next (ids are not). */
+        public String slot() {
+            return day + " " + time + " " + room;
         }
     }
 

@@ -5,7 +5,6 @@ import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
-import clinic.simulation.audit.FinalStateAudit.Finding;
 import clinic.simulation.audit.RuleCheck.Outcome;
 import clinic.simulation.audit.RuleCheck.Rule;
 import clinic.simulation.audit.RunLedger.AttemptKind;
@@ -109,15 +108,16 @@ final class BusinessRuleAudit {
                 .sorted()
                 .forEach(username -> violations.add(new Finding(
                         Finding.Kind.NO_SHOW_NOT_BLOCKED,
-                        username + " has no_show 2 and must be refused (no_show_blocked), but "
+                        username,
+                        username + " 학생은 노쇼 2회라 거절(no_show_blocked)되어야 하는데 "
                                 + String.join(
-                                        " and ",
+                                        ", 그리고 ",
                                         nonEmpty(
                                                 answered(
                                                         byStudent.getOrDefault(username, List.of()),
                                                         PAST_NO_SHOW_CHECK),
                                                 seated.containsKey(username)
-                                                        ? "is in the final roster of "
+                                                        ? "최종 명단에 있습니다: "
                                                                 + seated.get(username).stream()
                                                                         .map(Clinic::label)
                                                                         .collect(Collectors.joining(", "))
@@ -151,14 +151,15 @@ final class BusinessRuleAudit {
                 broken = true;
                 violations.add(new Finding(
                         Finding.Kind.CLOSED_CLINIC_BOOKED,
-                        "clinic " + clinicId + " is closed and must be refused (reservation_closed), but "
+                        "clinic " + clinicId,
+                        "마감된 클리닉 " + clinicId + "은 거절(reservation_closed)해야 하는데 "
                                 + String.join(
-                                        " and ",
+                                        ", 그리고 ",
                                         nonEmpty(
                                                 answered,
                                                 newcomers.isEmpty()
                                                         ? ""
-                                                        : "its final roster gained " + String.join(", ", newcomers)))));
+                                                        : "최종 명단에 새 학생이 올랐습니다: " + String.join(", ", newcomers)))));
             }
         }
         List<ReservationAttempt> tried =
@@ -211,12 +212,14 @@ final class BusinessRuleAudit {
         List<ReservationAttempt> taken = probes.stream()
                 .filter(probe -> PAST_OWNER_CHECK.contains(probe.reason()))
                 .toList();
+        // the backend as a whole lets anybody book for anybody: one identity, whoever probed
         taken.forEach(probe -> findings.add(new Finding(
                 Finding.Kind.FOREIGN_BOOKING,
-                probe.caller() + " sent POST " + Endpoint.RESERVE.path() + " {\"user_id\": " + probe.studentId()
-                        + ", \"clinic_id\": " + probe.clinicId() + "} with its own token, for " + probe.username()
-                        + ", and the backend took it up (" + probe.reason() + ", HTTP " + probe.status()
-                        + ") instead of refusing it (403 forbidden)")));
+                "",
+                probe.caller() + " 학생이 자기 토큰으로 " + probe.username() + " 학생의 예약을 요청했는데 (POST "
+                        + Endpoint.RESERVE.path() + " {\"user_id\": " + probe.studentId() + ", \"clinic_id\": "
+                        + probe.clinicId() + "}), 백엔드가 거절(403 forbidden)하지 않고 처리했습니다 (" + probe.reason()
+                        + ", HTTP " + probe.status() + ")")));
         RuleCheck check = check(
                 Rule.FOREIGN_BOOKING,
                 (int) probes.stream().map(ReservationAttempt::caller).distinct().count(),
@@ -251,7 +254,7 @@ final class BusinessRuleAudit {
                 attempts.stream().filter(attempt -> attempt.reason() == reason).count();
     }
 
-    /** {@code was answered RESERVED ×1, OCCUPIED ×2}, or empty when no answer is among {@code wrong}. */
+    /** {@code RESERVED ×1, OCCUPIED ×2 로 답했습니다}, or empty when no answer is among {@code wrong}. */
     private static String answered(Collection<ReservationAttempt> attempts, Set<RejectionReason> wrong) {
         Map<RejectionReason, Integer> counts = new EnumMap<>(RejectionReason.class);
         attempts.stream()
@@ -259,10 +262,10 @@ final class BusinessRuleAudit {
                 .forEach(attempt -> counts.merge(attempt.reason(), 1, Integer::sum));
         return counts.isEmpty()
                 ? ""
-                : "was answered "
-                        + counts.entrySet().stream()
+                : counts.entrySet().stream()
                                 .map(entry -> entry.getKey() + " ×" + entry.getValue())
-                                .collect(Collectors.joining(", "));
+                                .collect(Collectors.joining(", "))
+                        + " 로 답했습니다";
     }
 
     private static List<String> nonEmpty(String... parts) {

@@ -7,9 +7,7 @@ import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
-import clinic.simulation.audit.FinalStateAudit.Finding;
-import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
-import clinic.simulation.audit.FinalStateAudit.Verdict;
+import clinic.simulation.audit.Finding.Kind;
 import clinic.simulation.audit.RuleCheck.Outcome;
 import clinic.simulation.audit.RuleCheck.Rule;
 import clinic.simulation.audit.RunLedger.AttemptKind;
@@ -111,8 +109,9 @@ class BusinessRuleAuditTest {
         assertThat(verdict.violations())
                 .containsExactly(new Finding(
                         Kind.NO_SHOW_NOT_BLOCKED,
-                        "test_student_03 has no_show 2 and must be refused (no_show_blocked), but was answered "
-                                + "RESERVED ×1 and is in the final roster of clinic 10 (mon 18:00 1강의실)"));
+                        "test_student_03",
+                        "test_student_03 학생은 노쇼 2회라 거절(no_show_blocked)되어야 하는데 RESERVED ×1 로 답했습니다, "
+                                + "그리고 최종 명단에 있습니다: 클리닉 10 (mon 18:00 1강의실)"));
         assertThat(rule(verdict, Rule.NO_SHOW_BLOCKING).outcome()).isEqualTo(Outcome.BROKEN);
     }
 
@@ -134,8 +133,8 @@ class BusinessRuleAuditTest {
         assertThat(verdict.violations())
                 .containsExactly(new Finding(
                         Kind.CLOSED_CLINIC_BOOKED,
-                        "clinic 99 is closed and must be refused (reservation_closed), but was answered "
-                                + "RESERVED ×1, NO_SHOW_BLOCKED ×1"));
+                        "clinic 99",
+                        "마감된 클리닉 99은 거절(reservation_closed)해야 하는데 RESERVED ×1, NO_SHOW_BLOCKED ×1 로 답했습니다"));
         assertThat(rule(verdict, Rule.CLOSED_CLINIC))
                 .isEqualTo(new RuleCheck(Rule.CLOSED_CLINIC, 1, 2, 0, Outcome.BROKEN));
     }
@@ -151,7 +150,8 @@ class BusinessRuleAuditTest {
         assertThat(verdict.violations())
                 .containsExactly(new Finding(
                         Kind.DUPLICATE_STUDENT,
-                        "clinic 10 (mon 18:00 1강의실) lists test_student_01 (id 1) 2 times (its answers there: "
+                        "mon 18:00 1강의실 test_student_01",
+                        "클리닉 10 (mon 18:00 1강의실) 명단에 test_student_01 (id 1) 학생이 2번 있습니다 (이 클리닉에서 받은 응답: "
                                 + "RESERVED, RESERVED)"));
         assertThat(rule(verdict, Rule.DOUBLE_CLICK))
                 .isEqualTo(new RuleCheck(Rule.DOUBLE_CLICK, 1, 1, 0, Outcome.BROKEN));
@@ -167,9 +167,10 @@ class BusinessRuleAuditTest {
         assertThat(verdict.warnings())
                 .containsExactly(new Finding(
                         Kind.FOREIGN_BOOKING,
-                        "test_student_01 sent POST /clinics/reserve/ {\"user_id\": 2, \"clinic_id\": 10} with its own "
-                                + "token, for test_student_02, and the backend took it up (RESERVED, HTTP 200) instead "
-                                + "of refusing it (403 forbidden)"));
+                        "",
+                        "test_student_01 학생이 자기 토큰으로 test_student_02 학생의 예약을 요청했는데 (POST /clinics/reserve/ "
+                                + "{\"user_id\": 2, \"clinic_id\": 10}), 백엔드가 거절(403 forbidden)하지 않고 처리했습니다 "
+                                + "(RESERVED, HTTP 200)"));
         assertThat(rule(verdict, Rule.FOREIGN_BOOKING).outcome()).isEqualTo(Outcome.WARNED);
 
         Verdict strict = audit(new BusinessRules(Set.of(), Set.of(), true), schedule(open(BOB)), probe);

@@ -35,7 +35,13 @@ public record ExpectedClinic(Long id, String day, String time, String room) {
         return day.equals(clinic.day()) && time.equals(clinic.time()) && room.equals(clinic.room());
     }
 
+    /** {@code 클리닉 12 (mon 18:00 1강의실)}, as the audit names a clinic; without the id when it is unknown. */
     public String label() {
-        return "clinic " + (id == null ? "" : id + " ") + "(" + day + " " + time + " " + room + ")";
+        return "클리닉 " + (id == null ? "" : id + " ") + "(" + slot() + ")";
+    }
+
+    /** {@code mon 18:00 1강의실}: where and when, the clinic's identity from one run to the next. */
+    public String slot() {
+        return day + " " + time + " " + room;
     }
 }

@@ -6,7 +6,6 @@ import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,130 +23,6 @@ import java.util.stream.Collectors;
  */
 public final class FinalStateAudit {
 
-    /** One thing the audit found: a violation, or a warning that does not fail the run. */
-    public record Finding(Kind kind, String message) {
-
-        public enum Kind {
-            OVER_CAPACITY,
-            DUPLICATE_STUDENT,
-            ACCEPTED_MISSING,
-            PHANTOM_RESERVATION,
-            CLINIC_NOT_VISIBLE,
-            TECHNICAL_FAILURES,
-            /** A student with no_show 2 was let through the no-show check. */
-            NO_SHOW_NOT_BLOCKED,
-            /** A closed clinic took a reservation or was let past the closed check. */
-            CLOSED_CLINIC_BOOKED,
-            /** A student booked for another: a warning unless strictSecurity (production allows it). */
-            FOREIGN_BOOKING,
-            /** Warning only: production allows one student in two clinics at the same day and time. */
-            SAME_TIME_CLINICS;
-
-            /** The kinds that can fail the run: every one but the warning (FOREIGN_BOOKING fails it when strict). */
-            public static List<Kind> violations() {
-                return Arrays.stream(values())
-                        .filter(kind -> kind != SAME_TIME_CLINICS)
-                        .toList();
-            }
-
-            /** What a finding of this kind means, in the report's Korean. */
-            public String meaning() {
-                return switch (this) {
-                    case OVER_CAPACITY -> "정원 초과 예약";
-                    case DUPLICATE_STUDENT -> "한 클리닉 명단에 같은 학생이 두 번 이상";
-                    case ACCEPTED_MISSING -> "성공(200)으로 답한 예약이 최종 명단에 없음";
-                    case PHANTOM_RESERVATION -> "성공 응답 없이 최종 명단에 오른 학생";
-                    case CLINIC_NOT_VISIBLE -> "준비된 클리닉이 최종 스케줄에 보이지 않음";
-                    case TECHNICAL_FAILURES -> "기술적 실패 (5xx, 예상하지 못한 응답, 무응답)";
-                    case NO_SHOW_NOT_BLOCKED -> "노쇼 2회 이상 학생의 예약이 차단되지 않음";
-                    case CLOSED_CLINIC_BOOKED -> "마감된 클리닉이 예약을 받음";
-                    case FOREIGN_BOOKING -> "다른 학생 명의의 예약 요청을 받아들임 (보안)";
-                    case SAME_TIME_CLINICS -> "같은 시간에 두 클리닉 (경고: production은 허용)";
-                };
-            }
-        }
-
-        @Override
-        public String toString() {
-            return kind + ": " + message;
-        }
-    }
-
-    /**
-     * The audit's conclusion: passed when there is no violation; warnings never fail it.
-     *
-     * @param rules how each business rule fared
-     */
-    public record Verdict(List<Finding> violations, List<Finding> warnings, List<RuleCheck> rules) {
-
-        public Verdict {
-            violations = List.copyOf(violations);
-            warnings = List.copyOf(warnings);
-            rules = List.copyOf(rules);
-        }
-
-        public Verdict(List<Finding> violations, List<Finding> warnings) {
-            this(violations, warnings, List.of());
-        }
-
-        public boolean passed() {
-            return violations.isEmpty();
-        }
-
-        /**
-         * The KO message of the audit check of one kind, at most {@code maxLength} characters because
-         * Gatling cuts longer ones: the kind, its meaning and count, then every finding that fits whole;
-         * what does not fit is counted and left to {@code whereInFull}. Null when there is no violation
-         * of that kind.
-         */
-        public String failureMessage(Finding.Kind kind, int maxLength, String whereInFull) {
-            List<String> messages = violations.stream()
-                    .filter(violation -> violation.kind() == kind)
-                    .map(Finding::message)
-                    .toList();
-            if (messages.isEmpty()) {
-                return null;
-            }
-            StringBuilder text = new StringBuilder()
-                    .append(kind)
-                    .append(' ')
-                    .append(messages.size())
-                    .append("건 (")
-                    .append(kind.meaning())
-                    .append("): ");
-            for (int shown = 0; shown < messages.size(); shown++) {
-                String separator = shown == 0 ? "" : "; ";
-                int after = messages.size() - shown - 1;
-                String message = messages.get(shown);
-                if (text.length()
-                                + separator.length()
-                                + message.length()
-                                + restOf(after, whereInFull).length()
-                        <= maxLength) {
-                    text.append(separator).append(message);
-                    continue;
-                }
-                if (shown > 0) {
-                    return text.append(restOf(after + 1, whereInFull)).toString();
-                }
-                // the first finding alone is longer than a row (a long roster): its head, cut between words
-                String rest = after == 0 ? " … " + whereInFull : restOf(after, whereInFull);
-                String head = message.substring(
-                        0, Math.max(0, Math.min(message.length(), maxLength - text.length() - rest.length())));
-                int lastSpace = head.lastIndexOf(' ');
-                return text.append(lastSpace > 0 ? head.substring(0, lastSpace) : head)
-                        .append(rest)
-                        .toString();
-            }
-            return text.toString();
-        }
-
-        /** Nothing when {@code count} is 0. */
-        private static String restOf(int count, String whereInFull) {
-            return count == 0 ? "" : " … 외 " + count + "건: " + whereInFull;
-        }
-    }
-
     /**
      * What the audit read and concluded.
      *
@@ -159,25 +34,29 @@ public final class FinalStateAudit {
     private final List<ExpectedClinic> expectedClinics;
     private final BusinessRules rules;
     private final Set<String> judgedElsewhere;
+    private final AcceptedFindings acceptedFindings;
 
-    /** The audit of a run with one injector: every seat of the final state is judged here. */
+    /** The audit of a run with one injector, nothing accepted: every seat of the final state is judged here. */
     public FinalStateAudit(ScheduleSnapshot before, List<ExpectedClinic> expectedClinics, BusinessRules rules) {
-        this(before, expectedClinics, rules, Set.of());
+        this(before, expectedClinics, rules, Set.of(), AcceptedFindings.NONE);
     }
 
     /**
      * @param judgedElsewhere usernames of the run's students that other injectors drive: their answers are
      *     in the other ledgers, so a seat of theirs is theirs to judge, not a phantom here
+     * @param acceptedFindings findings known and accepted, reported apart and never failing the run
      */
     public FinalStateAudit(
             ScheduleSnapshot before,
             List<ExpectedClinic> expectedClinics,
             BusinessRules rules,
-            Set<String> judgedElsewhere) {
+            Set<String> judgedElsewhere,
+            AcceptedFindings acceptedFindings) {
         this.before = before;
         this.expectedClinics = List.copyOf(expectedClinics);
         this.rules = rules;
         this.judgedElsewhere = Set.copyOf(judgedElsewhere);
+        this.acceptedFindings = acceptedFindings;
     }
 
     /** The audit of the final schedule, with how long it took. */
@@ -213,7 +92,21 @@ public final class FinalStateAudit {
         List<Finding> warnings = new ArrayList<>();
         List<RuleCheck> ruleChecks = new BusinessRuleAudit(rules, before, after, attempts).judge(violations, warnings);
         warnings.addAll(sameTimeWarnings(after));
-        return new Verdict(violations, warnings, ruleChecks);
+        List<Finding> known = new ArrayList<>();
+        return new Verdict(unaccepted(violations, known), known, unaccepted(warnings, known), ruleChecks);
+    }
+
+    /** The findings not accepted; the accepted ones go to {@code accepted}, marked with their note. */
+    private List<Finding> unaccepted(List<Finding> findings, List<Finding> accepted) {
+        List<Finding> left = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (acceptedFindings.accepts(finding)) {
+                accepted.add(acceptedFindings.mark(finding));
+            } else {
+                left.add(finding);
+            }
+        }
+        return left;
     }
 
     private record StudentInClinic(long studentId, long clinicId) {}
@@ -223,9 +116,10 @@ public final class FinalStateAudit {
         if (held > clinic.capacity()) {
             violations.add(new Finding(
                     Finding.Kind.OVER_CAPACITY,
-                    clinic.label() + " holds " + held + " students for a capacity of " + clinic.capacity()
-                            + " (roster " + clinic.students().size() + ", current_count " + clinic.currentCount()
-                            + "): " + names(clinic.students())));
+                    clinic.slot(),
+                    clinic.label() + "에 정원 " + clinic.capacity() + "명보다 많은 " + held + "명이 있습니다 (명단 "
+                            + clinic.students().size() + "명, current_count " + clinic.currentCount() + "): "
+                            + names(clinic.students())));
         }
     }
 
@@ -237,14 +131,16 @@ public final class FinalStateAudit {
                 .filter(entries -> entries.size() > 1)
                 .forEach(entries -> violations.add(new Finding(
                         Finding.Kind.DUPLICATE_STUDENT,
-                        clinic.label() + " lists " + entries.get(0).username() + " (id "
-                                + entries.get(0).id() + ") " + entries.size() + " times (its answers there: "
+                        clinic.slot() + " " + entries.get(0).username(),
+                        clinic.label() + " 명단에 " + entries.get(0).username() + " (id "
+                                + entries.get(0).id()
+                                + ") 학생이 " + entries.size() + "번 있습니다 (이 클리닉에서 받은 응답: "
                                 + String.join(
                                         ", ",
                                         answers.getOrDefault(
                                                 new StudentInClinic(
                                                         entries.get(0).id(), clinic.id()),
-                                                List.of("none")))
+                                                List.of("없음")))
                                 + ")")));
     }
 
@@ -268,9 +164,10 @@ public final class FinalStateAudit {
             List<String> given = answers.getOrDefault(new StudentInClinic(student.id(), clinic.id()), List.of());
             violations.add(new Finding(
                     Finding.Kind.PHANTOM_RESERVATION,
-                    student.username() + " (id " + student.id() + ") is in the roster of " + clinic.label()
-                            + " but was not there before and no reservation of it was answered 200 (answers: "
-                            + (given.isEmpty() ? "none" : String.join(", ", given)) + ")"));
+                    clinic.slot() + " " + student.username(),
+                    student.username() + " (id " + student.id() + ") 학생이 " + clinic.label()
+                            + " 명단에 있지만 부하 전에는 없었고 200으로 답한 예약도 없습니다 (받은 응답: "
+                            + (given.isEmpty() ? "없음" : String.join(", ", given)) + ")"));
         }
     }
 
@@ -288,7 +185,8 @@ public final class FinalStateAudit {
                         ? Long.compare(a.clinicId(), b.clinicId())
                         : Long.compare(a.studentId(), b.studentId()))
                 .forEach(reservation -> {
-                    String student = usernames.get(reservation.studentId()) + " (id " + reservation.studentId() + ")";
+                    String username = usernames.get(reservation.studentId());
+                    String student = username + " (id " + reservation.studentId() + ") 학생";
                     after.clinic(reservation.clinicId())
                             .ifPresentOrElse(
                                     clinic -> {
@@ -297,16 +195,15 @@ public final class FinalStateAudit {
                                         if (!listed) {
                                             violations.add(new Finding(
                                                     Finding.Kind.ACCEPTED_MISSING,
-                                                    "the reservation of " + student + " in " + clinic.label()
-                                                            + " was answered 200 but the student is not in its "
-                                                            + "final roster"));
+                                                    clinic.slot() + " " + username,
+                                                    student + "의 " + clinic.label() + " 예약은 200으로 성공했지만 최종 명단에 없습니다"));
                                         }
                                     },
                                     () -> violations.add(new Finding(
                                             Finding.Kind.ACCEPTED_MISSING,
-                                            "the reservation of " + student + " in clinic "
-                                                    + reservation.clinicId() + " was answered 200 but that clinic is "
-                                                    + "not in the final schedule")));
+                                            "clinic " + reservation.clinicId() + " " + username,
+                                            student + "의 클리닉 " + reservation.clinicId()
+                                                    + " 예약은 200으로 성공했지만 그 클리닉이 최종 스케줄에 없습니다")));
                 });
     }
 
@@ -315,11 +212,11 @@ public final class FinalStateAudit {
             if (after.clinics().stream().noneMatch(expected::matches)) {
                 violations.add(new Finding(
                         Finding.Kind.CLINIC_NOT_VISIBLE,
-                        expected.label() + " made by the setup is not in the final schedule"
+                        expected.slot(),
+                        "설정이 만든 " + expected.label() + "이 최종 스케줄에 없습니다"
                                 + (after.fromClinicList()
                                         ? ""
-                                        : " (the answer had no 'clinics' list, only the grid, which "
-                                                + "shows one clinic per day and time)")));
+                                        : " (응답에 'clinics' 목록이 없고, 요일·시간마다 클리닉 하나만 보여 주는 grid뿐이었습니다)")));
             }
         }
     }
@@ -333,7 +230,8 @@ public final class FinalStateAudit {
         if (total > 0) {
             violations.add(new Finding(
                     Finding.Kind.TECHNICAL_FAILURES,
-                    total + " reservation attempt(s) failed technically: "
+                    "",
+                    "예약 시도 " + total + "건이 기술적으로 실패했습니다: "
                             + technical.entrySet().stream()
                                     .map(entry -> entry.getKey() + " " + entry.getValue())
                                     .collect(Collectors.joining(", "))));
@@ -360,8 +258,9 @@ public final class FinalStateAudit {
                     if (sameSlot.size() > 1) {
                         warnings.add(new Finding(
                                 Finding.Kind.SAME_TIME_CLINICS,
-                                usernames.get(studentId) + " (id " + studentId + ") holds " + sameSlot.size()
-                                        + " clinics at " + slot + ": "
+                                usernames.get(studentId) + " " + slot,
+                                usernames.get(studentId) + " (id " + studentId + ") 학생이 " + slot + "에 클리닉 "
+                                        + sameSlot.size() + "개를 잡고 있습니다: "
                                         + sameSlot.stream()
                                                 .map(clinic -> clinic.id() + " (" + clinic.room() + ")")
                                                 .collect(Collectors.joining(", "))));

@@ -8,8 +8,7 @@ import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
-import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
-import clinic.simulation.audit.FinalStateAudit.Verdict;
+import clinic.simulation.audit.Finding.Kind;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import java.time.Instant;
 import java.util.Arrays;
@@ -79,9 +78,10 @@ class FinalStateAuditTest {
 
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.violations())
-                .containsExactly(new FinalStateAudit.Finding(
+                .containsExactly(new Finding(
                         Kind.OVER_CAPACITY,
-                        "clinic 10 (mon 18:00 1강의실) holds 3 students for a capacity of 2 (roster 3, current_count 3): "
+                        "mon 18:00 1강의실",
+                        "클리닉 10 (mon 18:00 1강의실)에 정원 2명보다 많은 3명이 있습니다 (명단 3명, current_count 3): "
                                 + "test_student_01, test_student_02, test_student_03"));
     }
 
@@ -90,9 +90,7 @@ class FinalStateAuditTest {
         Clinic counted = new Clinic(10, "mon", "18:00", "1강의실", "physics1", "t", 2, 3, List.of());
         Verdict verdict = audit.audit(schedule(counted, clinic(11, "18:00", "2강의실", 2)), List.of());
 
-        assertThat(verdict.violations())
-                .extracting(FinalStateAudit.Finding::kind)
-                .containsExactly(Kind.OVER_CAPACITY);
+        assertThat(verdict.violations()).extracting(Finding::kind).containsExactly(Kind.OVER_CAPACITY);
     }
 
     @Test
@@ -102,9 +100,10 @@ class FinalStateAuditTest {
                 List.of(attempt(ALICE, 10, RejectionReason.RESERVED)));
 
         assertThat(verdict.violations())
-                .containsExactly(new FinalStateAudit.Finding(
+                .containsExactly(new Finding(
                         Kind.DUPLICATE_STUDENT,
-                        "clinic 10 (mon 18:00 1강의실) lists test_student_01 (id 1) 2 times (its answers there: "
+                        "mon 18:00 1강의실 test_student_01",
+                        "클리닉 10 (mon 18:00 1강의실) 명단에 test_student_01 (id 1) 학생이 2번 있습니다 (이 클리닉에서 받은 응답: "
                                 + "RESERVED)"));
     }
 
@@ -115,10 +114,10 @@ class FinalStateAuditTest {
                 List.of(attempt(ALICE, 10, RejectionReason.RESERVED), attempt(BOB, 10, RejectionReason.RESERVED)));
 
         assertThat(verdict.violations())
-                .containsExactly(new FinalStateAudit.Finding(
+                .containsExactly(new Finding(
                         Kind.ACCEPTED_MISSING,
-                        "the reservation of test_student_01 (id 1) in clinic 10 (mon 18:00 1강의실) was answered 200 but the "
-                                + "student is not in its final roster"));
+                        "mon 18:00 1강의실 test_student_01",
+                        "test_student_01 (id 1) 학생의 클리닉 10 (mon 18:00 1강의실) 예약은 200으로 성공했지만 최종 명단에 없습니다"));
     }
 
     @Test
@@ -127,10 +126,10 @@ class FinalStateAuditTest {
                 .audit(schedule(clinic(10, "18:00", "1강의실", 2)), List.of(attempt(BOB, 11, RejectionReason.RESERVED)));
 
         assertThat(verdict.violations())
-                .containsExactly(new FinalStateAudit.Finding(
+                .containsExactly(new Finding(
                         Kind.ACCEPTED_MISSING,
-                        "the reservation of test_student_02 (id 2) in clinic 11 was answered 200 but that clinic is not in "
-                                + "the final schedule"));
+                        "clinic 11 test_student_02",
+                        "test_student_02 (id 2) 학생의 클리닉 11 예약은 200으로 성공했지만 그 클리닉이 최종 스케줄에 없습니다"));
     }
 
     @Test
@@ -140,10 +139,11 @@ class FinalStateAuditTest {
                 List.of(attempt(ALICE, 10, RejectionReason.OCCUPIED)));
 
         assertThat(verdict.violations())
-                .containsExactly(new FinalStateAudit.Finding(
+                .containsExactly(new Finding(
                         Kind.PHANTOM_RESERVATION,
-                        "test_student_01 (id 1) is in the roster of clinic 10 (mon 18:00 1강의실) but was not there before and "
-                                + "no reservation of it was answered 200 (answers: OCCUPIED)"));
+                        "mon 18:00 1강의실 test_student_01",
+                        "test_student_01 (id 1) 학생이 클리닉 10 (mon 18:00 1강의실) 명단에 있지만 부하 전에는 없었고 200으로 답한 "
+                                + "예약도 없습니다 (받은 응답: OCCUPIED)"));
     }
 
     @Test
@@ -151,10 +151,11 @@ class FinalStateAuditTest {
         Verdict verdict = audit.audit(new ScheduleSnapshot(List.of(clinic(10, "18:00", "1강의실", 2)), false), List.of());
 
         assertThat(verdict.violations())
-                .containsExactly(new FinalStateAudit.Finding(
+                .containsExactly(new Finding(
                         Kind.CLINIC_NOT_VISIBLE,
-                        "clinic 11 (mon 18:00 2강의실) made by the setup is not in the final schedule (the answer had no "
-                                + "'clinics' list, only the grid, which shows one clinic per day and time)"));
+                        "mon 18:00 2강의실",
+                        "설정이 만든 클리닉 11 (mon 18:00 2강의실)이 최종 스케줄에 없습니다 (응답에 'clinics' 목록이 없고, "
+                                + "요일·시간마다 클리닉 하나만 보여 주는 grid뿐이었습니다)"));
     }
 
     @Test
@@ -168,9 +169,8 @@ class FinalStateAuditTest {
         Verdict verdict = fromCsv.audit(schedule(clinic(10, "18:00", "1강의실", 2)), List.of());
 
         assertThat(verdict.violations())
-                .containsExactly(new FinalStateAudit.Finding(
-                        Kind.CLINIC_NOT_VISIBLE,
-                        "clinic (mon 19:00 3강의실) made by the setup is not in the final schedule"));
+                .containsExactly(new Finding(
+                        Kind.CLINIC_NOT_VISIBLE, "mon 19:00 3강의실", "설정이 만든 클리닉 (mon 19:00 3강의실)이 최종 스케줄에 없습니다"));
     }
 
     @Test
@@ -184,12 +184,11 @@ class FinalStateAuditTest {
                                 attempt(ALICE, 11, RejectionReason.OCCUPIED)));
 
         assertThat(verdict.violations())
-                .containsExactly(new FinalStateAudit.Finding(
-                        Kind.TECHNICAL_FAILURES,
-                        "3 reservation attempt(s) failed technically: SERVER_ERROR 2, NETWORK_ERROR 1"));
+                .containsExactly(new Finding(
+                        Kind.TECHNICAL_FAILURES, "", "예약 시도 3건이 기술적으로 실패했습니다: SERVER_ERROR 2, NETWORK_ERROR 1"));
         assertThat(verdict.failureMessage(Kind.TECHNICAL_FAILURES, 200, "report.html"))
-                .isEqualTo("TECHNICAL_FAILURES 1건 (기술적 실패 (5xx, 예상하지 못한 응답, 무응답)): 3 reservation "
-                        + "attempt(s) failed technically: SERVER_ERROR 2, NETWORK_ERROR 1");
+                .isEqualTo("TECHNICAL_FAILURES 1건 (기술적 실패 (5xx, 예상하지 못한 응답, 무응답)): 예약 시도 3건이 기술적으로 "
+                        + "실패했습니다: SERVER_ERROR 2, NETWORK_ERROR 1");
         assertThat(verdict.failureMessage(Kind.OVER_CAPACITY, 200, "report.html"))
                 .isNull();
     }
@@ -198,10 +197,10 @@ class FinalStateAuditTest {
     void aKindsMessageNamesEveryFindingThatFitsWholeAndCountsTheRest() {
         Verdict verdict = new Verdict(
                 List.of(
-                        new FinalStateAudit.Finding(Kind.CLINIC_NOT_VISIBLE, "clinic (mon 18:00 2강의실) is hidden"),
-                        new FinalStateAudit.Finding(Kind.OVER_CAPACITY, "clinic 9 holds 7"),
-                        new FinalStateAudit.Finding(Kind.CLINIC_NOT_VISIBLE, "clinic (mon 19:00 4강의실) is hidden"),
-                        new FinalStateAudit.Finding(Kind.CLINIC_NOT_VISIBLE, "clinic (mon 20:00 6강의실) is hidden")),
+                        new Finding(Kind.CLINIC_NOT_VISIBLE, "mon 18:00 2강의실", "clinic (mon 18:00 2강의실) is hidden"),
+                        new Finding(Kind.OVER_CAPACITY, "mon 18:00 1강의실", "clinic 9 holds 7"),
+                        new Finding(Kind.CLINIC_NOT_VISIBLE, "mon 19:00 4강의실", "clinic (mon 19:00 4강의실) is hidden"),
+                        new Finding(Kind.CLINIC_NOT_VISIBLE, "mon 20:00 6강의실", "clinic (mon 20:00 6강의실) is hidden")),
                 List.of());
 
         String message = verdict.failureMessage(Kind.CLINIC_NOT_VISIBLE, 110, "전체는 report.html");
@@ -220,8 +219,9 @@ class FinalStateAuditTest {
                 ", ",
                 IntStream.rangeClosed(1, 20).mapToObj(n -> "test_student_" + n).toList());
         Verdict verdict = new Verdict(
-                List.of(new FinalStateAudit.Finding(
+                List.of(new Finding(
                         Kind.OVER_CAPACITY,
+                        "mon 18:00 2강의실",
                         "clinic 10 (mon 18:00 2강의실) holds 20 students for a capacity of 6: " + roster)),
                 List.of());
 
@@ -243,26 +243,55 @@ class FinalStateAuditTest {
 
         assertThat(verdict.passed()).isTrue();
         assertThat(verdict.warnings())
-                .containsExactly(new FinalStateAudit.Finding(
+                .containsExactly(new Finding(
                         Kind.SAME_TIME_CLINICS,
-                        "test_student_01 (id 1) holds 2 clinics at mon 18:00: 10 (1강의실), 11 (2강의실)"));
+                        "test_student_01 mon 18:00",
+                        "test_student_01 (id 1) 학생이 mon 18:00에 클리닉 2개를 잡고 있습니다: 10 (1강의실), 11 (2강의실)"));
     }
 
     @Test
     void aSeatOfAStudentAnotherInjectorDrivesIsTheirsToJudgeButAStrangerIsStillAPhantom() {
         RosterStudent stranger = new RosterStudent(99, "외부인", "someone_else");
         FinalStateAudit shard = new FinalStateAudit(
-                EMPTY_BEFORE, EXPECTED, BusinessRules.none(), Set.of(BOB.username(), CHOI.username()));
+                EMPTY_BEFORE,
+                EXPECTED,
+                BusinessRules.none(),
+                Set.of(BOB.username(), CHOI.username()),
+                AcceptedFindings.NONE);
 
         Verdict verdict = shard.audit(
                 schedule(clinic(10, "18:00", "1강의실", 6, ALICE, BOB, stranger), clinic(11, "18:00", "2강의실", 2)),
                 List.of(attempt(ALICE, 10, RejectionReason.RESERVED)));
 
         assertThat(verdict.violations())
-                .extracting(FinalStateAudit.Finding::kind, FinalStateAudit.Finding::message)
+                .extracting(Finding::kind, Finding::message)
                 .containsExactly(tuple(
                         Kind.PHANTOM_RESERVATION,
-                        "someone_else (id 99) is in the roster of clinic 10 (mon 18:00 1강의실) but was not there "
-                                + "before and no reservation of it was answered 200 (answers: none)"));
+                        "someone_else (id 99) 학생이 클리닉 10 (mon 18:00 1강의실) 명단에 있지만 부하 전에는 없었고 200으로 답한 "
+                                + "예약도 없습니다 (받은 응답: 없음)"));
+    }
+
+    @Test
+    void acceptedFindingsAreReportedApartAndFailNothingWhileNewOnesStillFail() {
+        AcceptedFindings baseline = AcceptedFindings.of(
+                List.of(
+                        new Finding(Kind.CLINIC_NOT_VISIBLE, "mon 18:00 2강의실", "an older run's words"),
+                        new Finding(Kind.TECHNICAL_FAILURES, "", "accepting these would hide every later one")),
+                "production grid");
+        FinalStateAudit withBaseline =
+                new FinalStateAudit(EMPTY_BEFORE, EXPECTED, BusinessRules.none(), Set.of(), baseline);
+        ScheduleSnapshot grid = new ScheduleSnapshot(List.of(clinic(10, "18:00", "1강의실", 2)), false);
+
+        Verdict hidden = withBaseline.audit(grid, List.of());
+        Verdict failing = withBaseline.audit(grid, List.of(attempt(ALICE, 10, RejectionReason.SERVER_ERROR)));
+
+        assertThat(hidden.passed()).isTrue();
+        assertThat(hidden.violations()).isEmpty();
+        assertThat(hidden.accepted())
+                .extracting(Finding::kind, Finding::subject, Finding::note)
+                .containsExactly(tuple(Kind.CLINIC_NOT_VISIBLE, "mon 18:00 2강의실", "production grid"));
+        assertThat(hidden.accepted().get(0).message()).startsWith("설정이 만든 클리닉 11 (mon 18:00 2강의실)");
+        assertThat(failing.passed()).isFalse();
+        assertThat(failing.violations()).extracting(Finding::kind).containsExactly(Kind.TECHNICAL_FAILURES);
     }
 }

@@ -1,7 +1,7 @@
 package clinic.simulation.merge;
 
 import clinic.simulation.answers.RejectionReason;
-import clinic.simulation.audit.FinalStateAudit.Finding;
+import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.output.AttemptsFile.Attempt;
 import clinic.simulation.output.Diagnosis;
@@ -197,6 +197,7 @@ record InjectorMerge(RunSummary summary, List<Attempt> attempts) {
                 audits.stream().allMatch(audit -> audit.ran() && audit.passed()),
                 problems.isEmpty() ? null : problems,
                 distinctFindings(audits, Audit::violations),
+                distinctFindings(audits, Audit::accepted),
                 distinctFindings(audits, Audit::warnings),
                 rules(audits),
                 audits.stream().mapToLong(Audit::millis).max().orElse(0));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clinic.simulation.answers.RejectionReason;
-import clinic.simulation.audit.FinalStateAudit.Finding;
+import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.audit.RuleCheck.Outcome;
 import clinic.simulation.audit.RuleCheck.Rule;
@@ -78,7 +78,7 @@ class InjectorMergeTest {
                         new Step(StepName.RESERVE, attempts.size(), attempts.size() - reserved, List.of(), latency)),
                 new Reservations(attempts.size(), reserved, attempts.size() - reserved, 0, byReason),
                 latency,
-                new Audit(true, violations.isEmpty(), null, violations, List.of(), rules, 2),
+                new Audit(true, violations.isEmpty(), null, violations, List.of(), List.of(), rules, 2),
                 List.of(new FinalClinic(10, "mon", "18:00", "1강의실", "physics1", "테스트강사01", 6, 1, List.of(finalRoster))),
                 new Diagnosis(null, List.of("💡 hint " + index)),
                 List.of(),
@@ -154,7 +154,8 @@ class InjectorMergeTest {
 
     @Test
     void theMergedAuditFailsWhenAnyInjectorsDidWithEachFindingOnce() {
-        Finding overbooked = new Finding(Finding.Kind.OVER_CAPACITY, "clinic 10 holds 7 students for 6");
+        Finding overbooked =
+                new Finding(Finding.Kind.OVER_CAPACITY, "mon 18:00 1강의실", "clinic 10 holds 7 students for 6");
         InjectorRun failing = first(List.of(overbooked));
 
         Audit audit = InjectorMerge.of(List.of(failing, second())).summary().audit();

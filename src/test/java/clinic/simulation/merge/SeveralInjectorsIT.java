@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.simulation.ClinicReservationSimulation;
 import clinic.simulation.answers.RejectionReason;
-import clinic.simulation.audit.FinalStateAudit.Finding;
+import clinic.simulation.audit.Finding;
 import clinic.simulation.output.AttemptsFile;
 import clinic.simulation.output.RunSummary;
 import clinic.testsupport.DatabaseKind;

@@ -50,6 +50,8 @@ public enum Option {
 
     P95_MS("p95Ms", Concern.CRITERIA),
     STRICT_SECURITY("strictSecurity", Concern.CRITERIA),
+    ACCEPTED_FINDINGS("acceptedFindings", Concern.CRITERIA),
+    WRITE_ACCEPTED_FINDINGS("writeAcceptedFindings", Concern.CRITERIA),
 
     SEED("seed", Concern.RUN),
     RESULTS_FOLDER("resultsFolder", Concern.RUN),

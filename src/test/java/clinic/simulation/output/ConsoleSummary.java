@@ -1,7 +1,7 @@
 package clinic.simulation.output;
 
 import clinic.contract.ClinicDay;
-import clinic.simulation.audit.FinalStateAudit;
+import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.output.RunSummary.FinalClinic;
 import java.util.LinkedHashMap;
@@ -94,9 +94,9 @@ public final class ConsoleSummary {
     }
 
     /** Up to {@value #FINDINGS_PER_KIND} findings of each kind in full; clinic-summary.json has every one. */
-    private static void findings(StringBuilder text, String prefix, List<FinalStateAudit.Finding> findings) {
+    private static void findings(StringBuilder text, String prefix, List<Finding> findings) {
         findings.stream()
-                .collect(Collectors.groupingBy(FinalStateAudit.Finding::kind, LinkedHashMap::new, Collectors.toList()))
+                .collect(Collectors.groupingBy(Finding::kind, LinkedHashMap::new, Collectors.toList()))
                 .forEach((kind, ofKind) -> {
                     ofKind.stream()
                             .limit(FINDINGS_PER_KIND)
@@ -175,10 +175,21 @@ public final class ConsoleSummary {
         if (!audit.ran()) {
             text.append("❌ 최종 상태 감사: 실행되지 않음 (").append(audit.problem()).append(")\n");
         } else if (audit.passed()) {
-            text.append("✅ 최종 상태 감사: 통과 (위반 없음)\n");
+            text.append(
+                    audit.accepted().isEmpty()
+                            ? "✅ 최종 상태 감사: 통과 (위반 없음)\n"
+                            : String.format(
+                                    "✅ 최종 상태 감사: 통과 (새 위반 없음, 받아들인 발견 %d건)%n",
+                                    audit.accepted().size()));
         } else {
             text.append(String.format("❌ 최종 상태 감사: 위반 %d건%n", audit.violations().size()));
             findings(text, "   - ", audit.violations());
+        }
+        if (!audit.accepted().isEmpty()) {
+            text.append(String.format(
+                    "☑️  받아들인 발견 %d건 (알려진 것: 실패로 치지 않음, 이유는 %s):%n",
+                    audit.accepted().size(), RunSummary.FILE));
+            findings(text, "   ☑️  ", audit.accepted());
         }
         findings(text, "   ⚠️  ", audit.warnings());
         long seed = ((Number) summary.options().get("seed")).longValue();

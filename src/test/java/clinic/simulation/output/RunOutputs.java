@@ -2,6 +2,7 @@ package clinic.simulation.output;
 
 import clinic.contract.ClinicDay;
 import clinic.simulation.answers.SimulationJson;
+import clinic.simulation.audit.AcceptedFindings;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.backend.PreparedTarget;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,8 +127,24 @@ public final class RunOutputs {
         write(folder.resolve(TEST_LOG_FILE), ClinicTestLog.render(ledger, summary, options));
         target.serverLog().ifPresent(log -> copy(log, folder.resolve(SERVER_LOG_FILE)));
         AttemptsFile.write(folder.resolve(AttemptsFile.FILE), ledger.attempts());
+        writeAcceptedFindings(options.criteria().writeAcceptedFindings(), summary.audit(), folder);
         CONSOLE.info("📁 {}, {}, {}: {}", RunSummary.FILE, TEST_LOG_FILE, AttemptsFile.FILE, folder.toAbsolutePath());
         return folder;
+    }
+
+    /** The run's findings, as a baseline later runs accept ({@code -DwriteAcceptedFindings}). */
+    private static void writeAcceptedFindings(Path file, RunSummary.Audit audit, Path folder) {
+        if (file == null) {
+            return;
+        }
+        if (!audit.ran()) {
+            CONSOLE.warn("⚠️  감사가 실행되지 않아 {} 에 받아들인 발견을 기록하지 않았습니다", file);
+            return;
+        }
+        int written = AcceptedFindings.write(
+                file, audit.findings(), "받아들임 " + LocalDate.now() + " (실행 " + folder.getFileName() + ")");
+        CONSOLE.info(
+                "📝 발견 {}건을 받아들인 것으로 기록했습니다: {} (다음 실행에서 -DacceptedFindings={})", written, file.toAbsolutePath(), file);
     }
 
     private static void copy(Path from, Path to) {

@@ -7,14 +7,14 @@ import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.audit.ExpectedClinic;
 import clinic.simulation.audit.FinalStateAudit;
-import clinic.simulation.audit.FinalStateAudit.Finding;
-import clinic.simulation.audit.FinalStateAudit.Verdict;
+import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.Registration;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.RunLedger.ScheduleRead;
+import clinic.simulation.audit.Verdict;
 import clinic.simulation.options.RunOptions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 /**
  * The figures of one run, computed from the ledger after the load: what the console prints and what
@@ -233,7 +234,10 @@ public record RunSummary(
     /**
      * The audit's conclusion.
      *
+     * @param passed true when it ran and found no violation but accepted ones
      * @param problem why the audit did not run; absent when it ran
+     * @param accepted findings known and accepted ({@code -DacceptedFindings}, or standing at the smallest load
+     *     of a capacity search), each with its note: reported apart, never failing the run
      * @param rules how each business rule fared
      * @param millis how long the audit took (0 when it did not run)
      */
@@ -242,9 +246,15 @@ public record RunSummary(
             boolean passed,
             @JsonInclude(JsonInclude.Include.NON_NULL) String problem,
             List<Finding> violations,
+            List<Finding> accepted,
             List<Finding> warnings,
             List<RuleCheck> rules,
             long millis) {
+
+        /** A summary written before accepted findings existed reads as having none. */
+        public Audit {
+            accepted = accepted == null ? List.of() : accepted;
+        }
 
         static Audit of(FinalStateAudit.Result result) {
             Verdict verdict = result.verdict();
@@ -253,13 +263,21 @@ public record RunSummary(
                     verdict.passed(),
                     null,
                     verdict.violations(),
+                    verdict.accepted(),
                     verdict.warnings(),
                     verdict.rules(),
                     result.millis());
         }
 
         static Audit notRun(String problem) {
-            return new Audit(false, false, problem, List.of(), List.of(), List.of(), 0);
+            return new Audit(false, false, problem, List.of(), List.of(), List.of(), List.of(), 0);
+        }
+
+        /** Every finding of the run: violations, accepted ones and warnings. */
+        public List<Finding> findings() {
+            return Stream.of(violations, accepted, warnings)
+                    .flatMap(List::stream)
+                    .toList();
         }
     }
 

@@ -10,9 +10,8 @@ import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.audit.ExpectedClinic;
 import clinic.simulation.audit.FinalStateAudit;
-import clinic.simulation.audit.FinalStateAudit.Finding;
-import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
-import clinic.simulation.audit.FinalStateAudit.Verdict;
+import clinic.simulation.audit.Finding;
+import clinic.simulation.audit.Finding.Kind;
 import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.audit.RuleCheck.Outcome;
 import clinic.simulation.audit.RuleCheck.Rule;
@@ -21,6 +20,7 @@ import clinic.simulation.audit.RunLedger.AttemptKind;
 import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.RunLedger.ScheduleRead;
+import clinic.simulation.audit.Verdict;
 import clinic.simulation.options.RunOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -78,8 +78,10 @@ class RunSummaryTest {
     }
 
     private static final Verdict FAILED = new Verdict(
-            List.of(new Finding(Kind.TECHNICAL_FAILURES, "1 reservation attempt(s) failed technically")),
-            List.of(new Finding(Kind.SAME_TIME_CLINICS, "test_student_01 holds 2 clinics")),
+            List.of(new Finding(Kind.TECHNICAL_FAILURES, "", "1 reservation attempt(s) failed technically")),
+            List.of(),
+            List.of(new Finding(
+                    Kind.SAME_TIME_CLINICS, "test_student_01 mon 18:00", "test_student_01 holds 2 clinics")),
             List.of(
                     new RuleCheck(Rule.NO_SHOW_BLOCKING, 1, 3, 3, Outcome.HELD),
                     new RuleCheck(Rule.CLOSED_CLINIC, 1, 2, 0, Outcome.BROKEN),

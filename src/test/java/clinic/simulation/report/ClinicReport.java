@@ -2,8 +2,9 @@ package clinic.simulation.report;
 
 import clinic.contract.ClinicDay;
 import clinic.simulation.answers.RejectionReason;
-import clinic.simulation.audit.FinalStateAudit.Finding;
+import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.RuleCheck;
+import clinic.simulation.audit.Verdict;
 import clinic.simulation.options.RunOptions;
 import clinic.simulation.output.AttemptsFile.Attempt;
 import clinic.simulation.output.RunSummary;
@@ -73,6 +74,7 @@ public record ClinicReport(
             List<Check> checks,
             String auditProblem,
             List<FindingGroup> violations,
+            List<FindingGroup> accepted,
             List<FindingGroup> warnings,
             List<RuleLine> rules,
             List<String> hints) {}
@@ -296,7 +298,11 @@ public record ClinicReport(
                 audit.ran() && audit.passed(),
                 !audit.ran()
                         ? "실행되지 않음"
-                        : audit.passed() ? "위반 없음" : "위반 " + audit.violations().size() + "건"));
+                        : !audit.passed()
+                                ? "위반 " + audit.violations().size() + "건"
+                                : audit.accepted().isEmpty()
+                                        ? "위반 없음"
+                                        : "새 위반 없음 (받아들인 발견 " + audit.accepted().size() + "건)"));
         if (bound instanceof Number limit) {
             checks.add(new Check(
                     "예약 응답시간 p95 < " + limit.longValue() + " ms",
@@ -309,6 +315,7 @@ public record ClinicReport(
                 checks,
                 audit.problem(),
                 grouped(audit.violations()),
+                grouped(audit.accepted()),
                 grouped(audit.warnings()),
                 audit.rules().stream().map(RuleLine::of).toList(),
                 summary.diagnosis().hints());
@@ -317,7 +324,7 @@ public record ClinicReport(
     private static List<FindingGroup> grouped(List<Finding> findings) {
         Map<Finding.Kind, List<String>> byKind = new EnumMap<>(Finding.Kind.class);
         findings.forEach(finding -> byKind.computeIfAbsent(finding.kind(), kind -> new ArrayList<>())
-                .add(finding.message()));
+                .add(finding.note() == null ? finding.message() : finding.message() + " (☑️ " + finding.note() + ")"));
         return byKind.entrySet().stream()
                 .map(entry -> new FindingGroup(entry.getKey(), entry.getKey().meaning(), entry.getValue()))
                 .toList();

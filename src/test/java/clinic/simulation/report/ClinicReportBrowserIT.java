@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.contract.ClinicDay;
 import clinic.simulation.ClinicReservationSimulation;
-import clinic.simulation.audit.FinalStateAudit.Finding;
+import clinic.simulation.audit.Finding;
 import clinic.simulation.capacity.SearchResult;
 import clinic.simulation.capacity.SearchResult.Outcome;
 import clinic.simulation.capacity.SearchStep;

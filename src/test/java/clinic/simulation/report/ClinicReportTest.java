@@ -10,13 +10,13 @@ import clinic.simulation.answers.ScheduleSnapshot.Clinic;
 import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.audit.ExpectedClinic;
 import clinic.simulation.audit.FinalStateAudit;
-import clinic.simulation.audit.FinalStateAudit.Finding;
-import clinic.simulation.audit.FinalStateAudit.Finding.Kind;
-import clinic.simulation.audit.FinalStateAudit.Verdict;
+import clinic.simulation.audit.Finding;
+import clinic.simulation.audit.Finding.Kind;
 import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.audit.RunLedger.Login;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
+import clinic.simulation.audit.Verdict;
 import clinic.simulation.options.RunOptions;
 import clinic.simulation.output.AttemptsFile;
 import clinic.simulation.output.RunSummary;
@@ -108,10 +108,20 @@ class ClinicReportTest {
 
     private static final Verdict OVERBOOKED = new Verdict(
             List.of(
-                    new Finding(Kind.OVER_CAPACITY, "clinic 1 (mon 18:00 2강의실) holds 3 students for a capacity of 2"),
-                    new Finding(Kind.TECHNICAL_FAILURES, "1 reservation attempt(s) failed technically"),
-                    new Finding(Kind.CLINIC_NOT_VISIBLE, "clinic (mon 18:00 4강의실) made by the setup is not there")),
-            List.of(new Finding(Kind.SAME_TIME_CLINICS, "test_student_01 (id 1) holds 2 clinics at mon 18:00")),
+                    new Finding(
+                            Kind.OVER_CAPACITY,
+                            "mon 18:00 2강의실",
+                            "clinic 1 (mon 18:00 2강의실) holds 3 students for a capacity of 2"),
+                    new Finding(Kind.TECHNICAL_FAILURES, "", "1 reservation attempt(s) failed technically"),
+                    new Finding(
+                            Kind.CLINIC_NOT_VISIBLE,
+                            "mon 18:00 4강의실",
+                            "clinic (mon 18:00 4강의실) made by the setup is not there")),
+            List.of(),
+            List.of(new Finding(
+                    Kind.SAME_TIME_CLINICS,
+                    "test_student_01 mon 18:00",
+                    "test_student_01 (id 1) holds 2 clinics at mon 18:00")),
             List.of(
                     new RuleCheck(RuleCheck.Rule.NO_SHOW_BLOCKING, 1, 3, 3, RuleCheck.Outcome.HELD),
                     new RuleCheck(RuleCheck.Rule.FOREIGN_BOOKING, 2, 2, 0, RuleCheck.Outcome.WARNED)));

@@ -17,6 +17,7 @@ import clinic.simulation.answers.RegistrationAnswer;
 import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.audit.FinalStateAudit;
+import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.audit.RunLedger.AttemptKind;
 import clinic.simulation.audit.RunLedger.Login;
@@ -179,7 +180,7 @@ public final class ClinicSteps {
 
     /** One request per kind of violation, in a chain of their own. */
     private ChainBuilder auditChecks() {
-        return exec(FinalStateAudit.Finding.Kind.violations().stream()
+        return exec(Finding.Kind.violations().stream()
                 .map(kind -> exec(ClinicSteps::beforeRequest)
                         .exec(requests.weeklySchedule(
                                 "Audit " + kind, AUDIT_JUDGEMENT, (status, body) -> auditCheck(status, body, kind))))
@@ -194,7 +195,7 @@ public final class ClinicSteps {
     }
 
     /** One kind of violation, judged on this read of the final state. */
-    private AuditAnswer auditCheck(int status, String body, FinalStateAudit.Finding.Kind kind) {
+    private AuditAnswer auditCheck(int status, String body, Finding.Kind kind) {
         return audited(
                 status,
                 body,

@@ -114,6 +114,12 @@
       section.append(el('h3', {}, '❌ 최종 상태 감사: 위반 ' + number(total) + '건'));
       verdict.violations.forEach((group) => section.append(findingGroup(group, 'violation', '❌')));
     }
+    if (verdict.accepted.length > 0) {
+      const known = verdict.accepted.reduce((sum, group) => sum + group.messages.length, 0);
+      section.append(el('h3', { className: 'accepted-title' },
+        '☑️ 받아들인 발견 ' + number(known) + '건: 알려진 것이라 실패로 치지 않습니다 (-DacceptedFindings)'));
+      verdict.accepted.forEach((group) => section.append(findingGroup(group, 'accepted', '☑️')));
+    }
     verdict.warnings.forEach((group) => section.append(findingGroup(group, 'warning', '⚠️')));
     if (verdict.rules.length > 0) {
       section.append(el('div', { className: 'rules' }, el('h3', {}, '🛡️ 비즈니스 규칙'),
