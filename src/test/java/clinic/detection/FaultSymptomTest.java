@@ -16,8 +16,9 @@ import clinic.simulation.audit.RunLedger.AttemptKind;
 import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.audit.Verdict;
 import clinic.simulation.output.Diagnosis;
+import clinic.simulation.output.FinalClinic;
+import clinic.simulation.output.Latency;
 import clinic.simulation.output.RunSummary;
-import clinic.simulation.output.RunSummary.FinalClinic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,7 +158,7 @@ class FaultSymptomTest {
                 new RunSummary.Students(20, 20, List.of(), List.of()),
                 List.of(),
                 new RunSummary.Reservations(40, 30, 10, 75.0, Map.of(RejectionReason.RESERVED, 30)),
-                new RunSummary.Latency(100, 50, p95, p95, p95),
+                new Latency(100, 50, p95, p95, p95),
                 new RunSummary.Audit(true, violations.isEmpty(), null, violations, List.of(), List.of(), List.of(), 1),
                 List.of(clinic),
                 new Diagnosis(null, List.of()),

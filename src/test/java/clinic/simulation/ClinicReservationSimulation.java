@@ -40,8 +40,9 @@ public class ClinicReservationSimulation extends Simulation {
                             : steps.awaitOpening(options.injectors().openAt()))
             .exec(steps.reserveClinics());
 
-    private final ScenarioBuilder auditor =
-            scenario("Final state audit").feed(run.auditor()).exec(steps.audit(run::auditConcluded));
+    private final ScenarioBuilder auditor = scenario("Final state audit")
+            .feed(run.auditor())
+            .exec(run.auditSteps().audit(run::auditConcluded));
 
     /**
      * How the students arrive: tune the load here, with any of Gatling's open injection steps

@@ -10,6 +10,7 @@ import clinic.simulation.backend.PreparedTarget;
 import clinic.simulation.options.LoadProfile;
 import clinic.simulation.options.RunOptions;
 import clinic.simulation.output.RunOutputs;
+import clinic.simulation.scenario.AuditSteps;
 import clinic.simulation.scenario.ClinicRequests;
 import clinic.simulation.scenario.ClinicSteps;
 import clinic.simulation.scenario.GatlingInternals;
@@ -38,6 +39,7 @@ final class ClinicRun implements AutoCloseable {
     private final RunLedger ledger = new RunLedger();
     private final AtomicReference<FinalStateAudit.Result> audit = new AtomicReference<>();
     private final ClinicSteps steps;
+    private final AuditSteps auditSteps;
 
     private ClinicRun(RunOptions options, OpenInjectionStep[] injection) {
         this.options = options;
@@ -45,28 +47,15 @@ final class ClinicRun implements AutoCloseable {
         this.everyStudent = StudentAccount.load(options.students());
         AcceptedFindings accepted = acceptedFindings(options);
         this.target = PreparedTarget.prepare(options, studentsHere());
+        ClinicRequests requests = new ClinicRequests(options.target().requestTimeout());
         this.steps = new ClinicSteps(
-                new ClinicRequests(options.target().requestTimeout()),
+                requests,
                 ledger,
                 ReservationPlanner.from(options),
                 options.week().days(),
                 target.closedClinicIds(),
-                new FinalStateAudit(
-                        target.before(),
-                        target.expectedClinics(),
-                        BusinessRules.of(
-                                everyStudent.stream()
-                                        .map(StudentAccount::username)
-                                        .toList(),
-                                options.week().noShowStudents(),
-                                target.closedClinicIds(),
-                                options.criteria().strictSecurity()),
-                        everyStudent.stream()
-                                .filter(student -> !drivesHere(student))
-                                .map(StudentAccount::username)
-                                .collect(Collectors.toSet()),
-                        accepted),
                 options.injectors().shard());
+        this.auditSteps = new AuditSteps(requests, ledger, audit(accepted));
         RunOutputs.announce(options, target);
     }
 
@@ -88,6 +77,10 @@ final class ClinicRun implements AutoCloseable {
 
     ClinicSteps steps() {
         return steps;
+    }
+
+    AuditSteps auditSteps() {
+        return auditSteps;
     }
 
     OpenInjectionStep[] injection() {
@@ -130,6 +123,25 @@ final class ClinicRun implements AutoCloseable {
     @Override
     public void close() {
         target.close();
+    }
+
+    /** The audit of this run's final state: what the setup made and arranged, and what is already accepted. */
+    private FinalStateAudit audit(AcceptedFindings accepted) {
+        List<String> usernames =
+                everyStudent.stream().map(StudentAccount::username).toList();
+        return new FinalStateAudit(
+                target.before(),
+                target.expectedClinics(),
+                BusinessRules.of(
+                        usernames,
+                        options.week().noShowStudents(),
+                        target.closedClinicIds(),
+                        options.criteria().strictSecurity()),
+                everyStudent.stream()
+                        .filter(student -> !drivesHere(student))
+                        .map(StudentAccount::username)
+                        .collect(Collectors.toSet()),
+                accepted);
     }
 
     /** The baseline of accepted findings the options name; nothing accepted without one. */

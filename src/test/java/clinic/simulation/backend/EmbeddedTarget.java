@@ -1,15 +1,10 @@
 package clinic.simulation.backend;
 
-import clinic.contract.Endpoint;
-import clinic.contract.Field;
 import clinic.server.FaultMode;
 import clinic.server.FixtureClinic;
 import clinic.server.cli.ClinicServerCommand;
-import clinic.simulation.answers.LoginAnswer;
-import clinic.simulation.answers.ScheduleSnapshot;
 import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.backend.PreparedTarget.NotReadyException;
-import clinic.simulation.backend.TargetClient.Answer;
 import clinic.simulation.options.RunOptions;
 import clinic.simulation.scenario.StudentAccount;
 import java.io.BufferedReader;
@@ -23,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,13 +50,6 @@ public final class EmbeddedTarget implements AutoCloseable {
     private static final Duration START_DEADLINE = Duration.ofMinutes(10);
 
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
-
-    /** Rounds of login, schedule read and reservation per warm-up worker. */
-    private static final int WARM_UP_ROUNDS = 30;
-
-    private static final int WARM_UP_WORKERS = 8;
-    /** The warm-up stops here whatever it reached (a slow fault makes every reservation take 1.5 s). */
-    private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(5);
 
     private final Process process;
     private final Path log;
@@ -115,7 +102,7 @@ public final class EmbeddedTarget implements AutoCloseable {
                     output,
                     commands,
                     awaitLine(process, log, output, BASE_URL).group(1));
-            target.warmUp(options, students);
+            ServerWarmUp.run(target.baseUrl, options.target().requestTimeout(), students);
             target.send("reload");
             if (!reloads) {
                 target.drainOutput();
@@ -168,6 +155,9 @@ public final class EmbeddedTarget implements AutoCloseable {
                 Integer.toString(options.week().noShowStudents())));
         for (FaultMode fault : options.fixture().faults()) {
             command.addAll(List.of("--fault", fault.flag()));
+        }
+        if (options.fixture().slowMs() != null) {
+            command.addAll(List.of("--slow-ms", options.fixture().slowMs().toString()));
         }
         return command;
     }
@@ -260,55 +250,6 @@ public final class EmbeddedTarget implements AutoCloseable {
         } finally {
             reader.shutdownNow();
         }
-    }
-
-    /** Traffic of every kind before the load, so that the server's request path is compiled. */
-    private void warmUp(RunOptions options, List<StudentAccount> students) {
-        TargetClient api = new TargetClient(baseUrl, options.target().requestTimeout());
-        long deadline = System.nanoTime() + WARM_UP_BUDGET.toNanos();
-        ExecutorService workers = Executors.newFixedThreadPool(WARM_UP_WORKERS);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int worker = 0; worker < WARM_UP_WORKERS; worker++) {
-                int first = worker;
-                running.add(workers.submit(() -> warmUpWorker(api, students, first, deadline)));
-            }
-            for (Future<?> future : running) {
-                future.get(
-                        WARM_UP_BUDGET.toMillis()
-                                + options.target().requestTimeout().toMillis(),
-                        TimeUnit.MILLISECONDS);
-            }
-        } catch (Exception e) {
-            // a warm-up that did not finish only leaves the server colder; the load itself will tell
-            LOG.debug("warm-up of the embedded server ended early", e);
-        } finally {
-            workers.shutdownNow();
-        }
-    }
-
-    private static Void warmUpWorker(TargetClient api, List<StudentAccount> students, int worker, long deadline)
-            throws IOException {
-        for (int round = 0; round < WARM_UP_ROUNDS && System.nanoTime() < deadline; round++) {
-            StudentAccount student = students.get((worker + round * WARM_UP_WORKERS) % students.size());
-            Answer login = api.post(Endpoint.LOGIN.path(), student.loginPayload());
-            LoginAnswer answer = LoginAnswer.classify(login.status(), login.body());
-            if (!answer.ok()) {
-                continue;
-            }
-            Answer schedule = api.get(Endpoint.WEEKLY_SCHEDULE.path(), answer.token());
-            ScheduleSnapshot.Answer read = ScheduleSnapshot.Answer.classify(schedule.status(), schedule.body());
-            if (!read.ok() || read.schedule().clinics().isEmpty()) {
-                continue;
-            }
-            List<ScheduleSnapshot.Clinic> clinics = read.schedule().clinics();
-            long clinicId = clinics.get(round % clinics.size()).id();
-            api.post(
-                    Endpoint.RESERVE.path(),
-                    Map.of(Field.USER_ID, answer.studentId(), Field.CLINIC_ID, clinicId),
-                    answer.token());
-        }
-        return null;
     }
 
     /** Ends the server: the end of its standard input stops it; a server that does not stop is killed. */

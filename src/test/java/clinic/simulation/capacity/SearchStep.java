@@ -1,6 +1,7 @@
 package clinic.simulation.capacity;
 
 import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.output.Latency;
 import clinic.simulation.output.RunSummary;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -73,7 +74,7 @@ public record SearchStep(
     /** The step as its run's summary tells it. */
     static SearchStep of(
             int number, int students, boolean rerun, RunSummary summary, int p95Limit, double seconds, String report) {
-        RunSummary.Latency latency = summary.latencyMs();
+        Latency latency = summary.latencyMs();
         int technical = summary.reservations().technicalFailures()
                 + summary.students().scheduleFailures().size();
         boolean auditPassed = summary.audit().ran() && summary.audit().passed();

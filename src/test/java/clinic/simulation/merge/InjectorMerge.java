@@ -5,11 +5,12 @@ import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.output.AttemptsFile.Attempt;
 import clinic.simulation.output.Diagnosis;
+import clinic.simulation.output.Harness;
+import clinic.simulation.output.Latency;
+import clinic.simulation.output.Opening;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.output.RunSummary.Audit;
 import clinic.simulation.output.RunSummary.FailureCount;
-import clinic.simulation.output.RunSummary.Latency;
-import clinic.simulation.output.RunSummary.Opening;
 import clinic.simulation.output.RunSummary.Reservations;
 import clinic.simulation.output.RunSummary.Step;
 import clinic.simulation.output.RunSummary.StepName;
@@ -91,7 +92,7 @@ record InjectorMerge(RunSummary summary, List<Attempt> attempts) {
                         distinct(summaries, summary -> summary.diagnosis().hints())),
                 latest.expectedClinics(),
                 opening(summaries),
-                new RunSummary.Harness(
+                new Harness(
                         summaries.stream()
                                 .mapToLong(summary -> summary.harness().peakHeapMb())
                                 .max()

@@ -11,11 +11,12 @@ import clinic.simulation.audit.RuleCheck.Rule;
 import clinic.simulation.audit.RunLedger.AttemptKind;
 import clinic.simulation.output.AttemptsFile.Attempt;
 import clinic.simulation.output.Diagnosis;
+import clinic.simulation.output.FinalClinic;
+import clinic.simulation.output.Harness;
+import clinic.simulation.output.Latency;
+import clinic.simulation.output.Opening;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.output.RunSummary.Audit;
-import clinic.simulation.output.RunSummary.FinalClinic;
-import clinic.simulation.output.RunSummary.Latency;
-import clinic.simulation.output.RunSummary.Opening;
 import clinic.simulation.output.RunSummary.Reservations;
 import clinic.simulation.output.RunSummary.Step;
 import clinic.simulation.output.RunSummary.StepName;
@@ -83,7 +84,7 @@ class InjectorMergeTest {
                 new Diagnosis(null, List.of("💡 hint " + index)),
                 List.of(),
                 new Opening(OPEN_AT, firstSend, firstSend, auditedAt, null),
-                new RunSummary.Harness(100L * index, 10.0 * index));
+                new Harness(100L * index, 10.0 * index));
         return new InjectorRun(Path.of("injector-" + index), summary, attempts);
     }
 
@@ -143,7 +144,7 @@ class InjectorMergeTest {
         assertThat(merged.options()).containsEntry("injectorCount", 2).doesNotContainKey("injectorIndex");
         assertThat(merged.diagnosis().hints()).containsExactly("💡 hint 1", "💡 hint 2");
         assertThat(merged.opening().injectorsSpreadMs()).isEqualTo(45);
-        assertThat(merged.harness()).isEqualTo(new RunSummary.Harness(200, 30.0));
+        assertThat(merged.harness()).isEqualTo(new Harness(200, 30.0));
         assertThat(merged.opening().firstSend()).isEqualTo("2026-12-01T01:00:00.010Z");
         assertThat(merged.audit().rules())
                 .containsExactly(

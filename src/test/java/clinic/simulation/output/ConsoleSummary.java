@@ -3,7 +3,6 @@ package clinic.simulation.output;
 import clinic.contract.ClinicDay;
 import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.RuleCheck;
-import clinic.simulation.output.RunSummary.FinalClinic;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +69,7 @@ public final class ConsoleSummary {
                             ? String.format("🧩 인젝터 %s/%s: 이 인젝터가 맡은 학생만 셉니다%n", index, count)
                             : String.format("🧩 인젝터 %s개의 합산%n", count));
         }
-        RunSummary.Opening opening = summary.opening();
+        Opening opening = summary.opening();
         if (opening.openAt() != null && opening.firstSend() != null) {
             text.append(String.format(
                     "🔔 예약 오픈 %s: 첫 예약 요청 +%d ms, 모든 학생의 첫 요청이 %d ms 안에%s%n",
@@ -146,7 +145,7 @@ public final class ConsoleSummary {
         text.append(String.format("✅ 성공한 예약: %d회%n", reservations.reserved()));
         text.append(String.format("❌ 실패한 예약: %d회%n", reservations.failed()));
         text.append(String.format(Locale.ROOT, "📈 성공률: %.1f%%%n", reservations.successRatePercent()));
-        RunSummary.Latency latency = summary.latencyMs();
+        Latency latency = summary.latencyMs();
         text.append(String.format(
                 Locale.ROOT,
                 "⚡ 평균 응답시간: %.3f초 (p95 %d ms, p99 %d ms, 최대 %d ms)%n",

@@ -2,8 +2,6 @@ package clinic.simulation.output;
 
 import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.answers.ScheduleSnapshot;
-import clinic.simulation.answers.ScheduleSnapshot.Clinic;
-import clinic.simulation.answers.ScheduleSnapshot.RosterStudent;
 import clinic.simulation.answers.SimulationJson;
 import clinic.simulation.audit.ExpectedClinic;
 import clinic.simulation.audit.FinalStateAudit;
@@ -19,11 +17,8 @@ import clinic.simulation.options.RunOptions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -114,80 +109,6 @@ public record RunSummary(
     /** One reason a step failed, and how often. */
     public record FailureCount(String reason, int count) {}
 
-    /**
-     * When the reservations opened on this injector, as ISO-8601 instants (null when unknown).
-     *
-     * @param openAt the opening instant the run was given; null when its students met at the rendezvous
-     * @param firstSend when the injector's first reservation request left
-     * @param lastFirstSend when the last of its students sent its first one: the opening's spread here
-     * @param auditedAt when its audit began reading the final state, after its own load
-     * @param injectorsSpreadMs in a merged summary, from the first injector's first request to the last
-     *     injector's first one; null for one injector
-     */
-    public record Opening(
-            String openAt,
-            String firstSend,
-            String lastFirstSend,
-            String auditedAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Long injectorsSpreadMs) {
-
-        static Opening of(Instant openAt, List<ReservationAttempt> attempts, Instant auditedAt) {
-            Map<String, Instant> firstOfEach = new LinkedHashMap<>();
-            attempts.forEach(attempt -> firstOfEach.merge(attempt.caller(), attempt.sentAt(), RunSummary::earlier));
-            return new Opening(
-                    text(openAt),
-                    text(firstOfEach.values().stream()
-                            .min(Comparator.naturalOrder())
-                            .orElse(null)),
-                    text(firstOfEach.values().stream()
-                            .max(Comparator.naturalOrder())
-                            .orElse(null)),
-                    text(auditedAt),
-                    null);
-        }
-
-        /** From the first reservation request to the last student's first one; null without requests. */
-        public Long spreadMs() {
-            return firstSend == null ? null : millisBetween(firstSend, lastFirstSend);
-        }
-
-        /** How long after {@code openAt} the first request left; null without either. */
-        public Long firstSendAfterOpenAtMs() {
-            return openAt == null || firstSend == null ? null : millisBetween(openAt, firstSend);
-        }
-
-        public static long millisBetween(String from, String to) {
-            return Duration.between(Instant.parse(from), Instant.parse(to)).toMillis();
-        }
-
-        private static String text(Instant instant) {
-            return instant == null ? null : instant.toString();
-        }
-    }
-
-    /**
-     * The load generator's own cost, to tell a backend's limit from the harness's.
-     *
-     * @param peakHeapMb the highest heap the JVM of the run held (the sum of its heap pools' peaks)
-     * @param requestsPerSecond every request of the students (and the audit) over the run's elapsed time
-     */
-    public record Harness(long peakHeapMb, double requestsPerSecond) {
-
-        static Harness of(List<Step> steps, Duration elapsed) {
-            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP)
-                    .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                    .sum();
-            int requests = steps.stream().mapToInt(Step::requests).sum();
-            double seconds = elapsed.toMillis() / 1000.0;
-            return new Harness(peak / (1024 * 1024), seconds <= 0 ? 0 : Math.round(10 * requests / seconds) / 10.0);
-        }
-    }
-
-    private static Instant earlier(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
     /** Who took part. */
     public record Students(int total, int loggedIn, List<String> loginFailures, List<String> scheduleFailures) {}
 
@@ -205,29 +126,6 @@ public record RunSummary(
                     .filter(entry -> entry.getKey().technical())
                     .mapToInt(Map.Entry::getValue)
                     .sum();
-        }
-    }
-
-    /** Reservation latencies in milliseconds (nearest-rank percentiles; 0 when there was no attempt). */
-    public record Latency(double mean, long p50, long p95, long p99, long max) {
-
-        public static Latency of(List<Long> latencies) {
-            if (latencies.isEmpty()) {
-                return new Latency(0, 0, 0, 0, 0);
-            }
-            List<Long> sorted = latencies.stream().sorted().toList();
-            double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0);
-            return new Latency(
-                    Math.round(mean * 10) / 10.0,
-                    rank(sorted, 50),
-                    rank(sorted, 95),
-                    rank(sorted, 99),
-                    sorted.get(sorted.size() - 1));
-        }
-
-        private static long rank(List<Long> sorted, double percentile) {
-            int index = (int) Math.ceil(percentile / 100 * sorted.size()) - 1;
-            return sorted.get(Math.max(0, index));
         }
     }
 
@@ -278,32 +176,6 @@ public record RunSummary(
             return Stream.of(violations, accepted, warnings)
                     .flatMap(List::stream)
                     .toList();
-        }
-    }
-
-    /** One clinic of the final schedule, its roster by username. */
-    public record FinalClinic(
-            long id,
-            String day,
-            String time,
-            String room,
-            String subject,
-            String teacher,
-            int capacity,
-            int currentCount,
-            List<String> students) {
-
-        public static FinalClinic of(Clinic clinic) {
-            return new FinalClinic(
-                    clinic.id(),
-                    clinic.day(),
-                    clinic.time(),
-                    clinic.room(),
-                    clinic.subject(),
-                    clinic.teacherName(),
-                    clinic.capacity(),
-                    clinic.currentCount(),
-                    clinic.students().stream().map(RosterStudent::username).toList());
         }
     }
 

@@ -113,7 +113,7 @@ class RunSummaryTest {
                 .containsEntry(RejectionReason.OCCUPIED, 2)
                 .containsEntry(RejectionReason.SERVER_ERROR, 1)
                 .containsEntry(RejectionReason.RATE_LIMITED, 0);
-        assertThat(summary.latencyMs()).isEqualTo(new RunSummary.Latency(60, 30, 200, 200, 200));
+        assertThat(summary.latencyMs()).isEqualTo(new Latency(60, 30, 200, 200, 200));
         assertThat(summary.harness().requestsPerSecond())
                 .as("2 logins, 2 schedule reads, 5 reservations in 4.21 s")
                 .isEqualTo(2.1);

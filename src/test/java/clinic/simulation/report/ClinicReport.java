@@ -5,30 +5,22 @@ import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.RuleCheck;
 import clinic.simulation.audit.Verdict;
-import clinic.simulation.options.RunOptions;
 import clinic.simulation.output.AttemptsFile.Attempt;
+import clinic.simulation.output.FinalClinic;
+import clinic.simulation.output.Latency;
 import clinic.simulation.output.RunSummary;
 import clinic.simulation.output.RunSummary.ExpectedClinicSeen;
-import clinic.simulation.output.RunSummary.FinalClinic;
-import clinic.simulation.output.RunSummary.Latency;
 import clinic.simulation.output.RunSummary.StepName;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * What clinic-report.html shows, computed from a run's files (its summary and its reservation attempts):
@@ -206,15 +198,15 @@ public record ClinicReport(
         WeekGrid week = week(summary);
         return new ClinicReport(
                 run(summary),
-                verdict(summary),
+                ReportVerdicts.of(summary),
                 week,
-                seats(week, inOrder, origin),
-                answers(inOrder, openedAt),
+                ReportTimelines.seats(week, inOrder, origin),
+                ReportTimelines.answers(inOrder, openedAt),
                 summary.steps().stream()
                         .map(step -> new StepLatency(
                                 step.name(), step.name().label(), step.requests(), step.failed(), step.latencyMs()))
                         .toList(),
-                students(summary, inOrder, origin),
+                ReportStudents.of(summary, inOrder, origin),
                 Arrays.stream(RejectionReason.values())
                         .map(reason -> new Reason(reason, reason.meaning(), reason.technical()))
                         .toList());
@@ -231,7 +223,7 @@ public record ClinicReport(
         }
         return new Run(
                 seed.longValue(),
-                repeatCommand(options),
+                RepeatCommand.of(options),
                 "embedded".equals(baseUrl) ? "내장 reference server (embedded)" : String.valueOf(baseUrl),
                 options,
                 summary.elapsedSeconds(),
@@ -243,91 +235,6 @@ public record ClinicReport(
                 summary.latencyMs(),
                 reservations.failed() - technical,
                 technical);
-    }
-
-    /**
-     * {@code mvn gatling:test} with every option that differs from its default, and the seed: the run again.
-     * Values with characters a shell would read are quoted.
-     */
-    static String repeatCommand(Map<String, Object> options) {
-        Map<String, Object> defaults = RunOptions.parse(Map.of()).describe();
-        StringBuilder command = new StringBuilder("mvn gatling:test");
-        options.forEach((name, value) -> {
-            String text = value instanceof List<?> list
-                    ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
-                    : value == null ? "" : String.valueOf(value);
-            boolean isDefault = defaults.containsKey(name) && text.equals(optionText(defaults.get(name)));
-            if (name.equals("seed") || isDefault || text.isEmpty() || "embedded".equals(value)) {
-                return;
-            }
-            command.append(" -D").append(name).append('=').append(shellWord(text));
-        });
-        return command.append(" -Dseed=").append(options.get("seed")).toString();
-    }
-
-    private static String optionText(Object value) {
-        return value instanceof List<?> list
-                ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
-                : String.valueOf(value);
-    }
-
-    private static String shellWord(String text) {
-        return text.matches("[A-Za-z0-9_./:,=@%+-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
-    }
-
-    private static Verdict verdict(RunSummary summary) {
-        RunSummary.Students students = summary.students();
-        RunSummary.Audit audit = summary.audit();
-        Object bound = summary.options().get("p95Ms");
-        long p95 = summary.steps().stream()
-                .filter(step -> step.name() == StepName.RESERVE)
-                .findFirst()
-                .map(step -> step.latencyMs().p95())
-                .orElse(0L);
-        List<Check> checks = new ArrayList<>();
-        checks.add(new Check(
-                "로그인 실패 없음",
-                students.loginFailures().isEmpty(),
-                "로그인 " + students.loggedIn() + " / " + students.total()));
-        checks.add(new Check(
-                "스케줄 조회 실패 없음",
-                students.scheduleFailures().isEmpty(),
-                "스케줄 조회 실패 " + students.scheduleFailures().size() + "명"));
-        checks.add(new Check(
-                "최종 상태 감사 통과",
-                audit.ran() && audit.passed(),
-                !audit.ran()
-                        ? "실행되지 않음"
-                        : !audit.passed()
-                                ? "위반 " + audit.violations().size() + "건"
-                                : audit.accepted().isEmpty()
-                                        ? "위반 없음"
-                                        : "새 위반 없음 (받아들인 발견 " + audit.accepted().size() + "건)"));
-        if (bound instanceof Number limit) {
-            checks.add(new Check(
-                    "예약 응답시간 p95 < " + limit.longValue() + " ms",
-                    p95 < limit.doubleValue(),
-                    "p95 " + p95 + " ms (Gatling의 assertion이 최종 판정)"));
-        }
-        return new Verdict(
-                checks.stream().allMatch(Check::passed),
-                summary.diagnosis().headline(),
-                checks,
-                audit.problem(),
-                grouped(audit.violations()),
-                grouped(audit.accepted()),
-                grouped(audit.warnings()),
-                audit.rules().stream().map(RuleLine::of).toList(),
-                summary.diagnosis().hints());
-    }
-
-    private static List<FindingGroup> grouped(List<Finding> findings) {
-        Map<Finding.Kind, List<String>> byKind = new EnumMap<>(Finding.Kind.class);
-        findings.forEach(finding -> byKind.computeIfAbsent(finding.kind(), kind -> new ArrayList<>())
-                .add(finding.note() == null ? finding.message() : finding.message() + " (☑️ " + finding.note() + ")"));
-        return byKind.entrySet().stream()
-                .map(entry -> new FindingGroup(entry.getKey(), entry.getKey().meaning(), entry.getValue()))
-                .toList();
     }
 
     /** The final clinics, and the clinics the setup made that the final schedule did not show. */
@@ -378,115 +285,5 @@ public record ClinicReport(
         List<String> times =
                 clinics.stream().map(GridClinic::time).distinct().sorted().toList();
         return new WeekGrid(days, times, clinics);
-    }
-
-    private static List<SeatTimeline> seats(WeekGrid week, List<Attempt> inOrder, long origin) {
-        Map<Long, GridClinic> byId = week.clinics().stream()
-                .filter(clinic -> clinic.id() != null && clinic.state() != ClinicState.NOT_VISIBLE)
-                .collect(Collectors.toMap(GridClinic::id, Function.identity(), (first, second) -> first));
-        Map<Long, List<Long>> takenAt = new TreeMap<>();
-        inOrder.stream()
-                .filter(attempt -> attempt.reason() == RejectionReason.RESERVED)
-                .forEach(attempt -> takenAt.computeIfAbsent(attempt.clinicId(), id -> new ArrayList<>())
-                        .add(attempt.answeredAtMs() - origin));
-        byId.keySet().forEach(id -> takenAt.putIfAbsent(id, List.of()));
-        return takenAt.entrySet().stream()
-                .map(entry -> {
-                    GridClinic clinic = byId.get(entry.getKey());
-                    List<Long> times = entry.getValue();
-                    Integer capacity = clinic == null ? null : clinic.capacity();
-                    return new SeatTimeline(
-                            entry.getKey(),
-                            clinic == null
-                                    ? "clinic " + entry.getKey()
-                                    : clinic.day() + " " + clinic.time() + " " + clinic.room(),
-                            capacity,
-                            times,
-                            capacity != null && capacity > 0 && times.size() >= capacity
-                                    ? times.get(capacity - 1)
-                                    : null,
-                            capacity != null && times.size() > capacity ? times.get(capacity) : null);
-                })
-                .toList();
-    }
-
-    private static AnswersOverTime answers(List<Attempt> inOrder, Long openedAt) {
-        if (openedAt == null) {
-            return new AnswersOverTime(null, 0, Map.of(), List.of());
-        }
-        int seconds = (int) ((inOrder.get(inOrder.size() - 1).answeredAtMs() - openedAt) / 1000) + 1;
-        Map<RejectionReason, int[]> counts = new EnumMap<>(RejectionReason.class);
-        List<List<Long>> latencies = IntStream.range(0, seconds)
-                .mapToObj(second -> new ArrayList<Long>())
-                .collect(Collectors.toList());
-        for (Attempt attempt : inOrder) {
-            int second = (int) ((attempt.answeredAtMs() - openedAt) / 1000);
-            counts.computeIfAbsent(attempt.reason(), reason -> new int[seconds])[second]++;
-            latencies.get(second).add(attempt.latencyMs());
-        }
-        Map<RejectionReason, List<Integer>> series = new EnumMap<>(RejectionReason.class);
-        counts.forEach((reason, perSecond) ->
-                series.put(reason, IntStream.of(perSecond).boxed().toList()));
-        return new AnswersOverTime(
-                openedAt,
-                seconds,
-                series,
-                latencies.stream()
-                        .map(second -> second.isEmpty() ? null : Latency.of(second))
-                        .toList());
-    }
-
-    private static List<StudentRow> students(RunSummary summary, List<Attempt> inOrder, long origin) {
-        Map<String, List<Attempt>> byStudent = new LinkedHashMap<>();
-        inOrder.forEach(attempt -> byStudent
-                .computeIfAbsent(attempt.student(), student -> new ArrayList<>())
-                .add(attempt));
-        Map<String, List<Long>> held = new LinkedHashMap<>();
-        summary.finalClinics()
-                .forEach(clinic -> clinic.students().stream()
-                        .distinct()
-                        .forEach(student -> held.computeIfAbsent(student, key -> new ArrayList<>())
-                                .add(clinic.id())));
-        Map<String, String> trouble = new LinkedHashMap<>();
-        summary.students().scheduleFailures().forEach(student -> trouble.put(student, "스케줄 조회 실패"));
-        summary.students().loginFailures().forEach(student -> trouble.put(student, "로그인 실패"));
-        Set<String> everyone = new TreeSet<>(NATURAL_ORDER);
-        everyone.addAll(byStudent.keySet());
-        everyone.addAll(held.keySet());
-        everyone.addAll(trouble.keySet());
-        return everyone.stream()
-                .map(student -> {
-                    List<Attempt> tries = byStudent.getOrDefault(student, List.of());
-                    Map<RejectionReason, Integer> refusals = new EnumMap<>(RejectionReason.class);
-                    tries.stream()
-                            .filter(attempt -> attempt.reason() != RejectionReason.RESERVED)
-                            .forEach(attempt -> refusals.merge(attempt.reason(), 1, Integer::sum));
-                    return new StudentRow(
-                            student,
-                            tries.size(),
-                            (int) tries.stream()
-                                    .filter(attempt -> attempt.reason() == RejectionReason.RESERVED)
-                                    .count(),
-                            refusals,
-                            held.getOrDefault(student, List.of()),
-                            trouble.get(student),
-                            tries.stream()
-                                    .map(attempt -> new Try(
-                                            attempt.clinicId(),
-                                            attempt.reason(),
-                                            attempt.answeredAtMs() - origin,
-                                            attempt.latencyMs(),
-                                            how(attempt)))
-                                    .toList());
-                })
-                .toList();
-    }
-
-    private static String how(Attempt attempt) {
-        return switch (attempt.kind()) {
-            case OWN -> "";
-            case SECOND_CLICK -> "second click";
-            case FOR_ANOTHER_STUDENT -> "sent by " + attempt.caller();
-        };
     }
 }

@@ -10,14 +10,10 @@ import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 
 import clinic.contract.ClinicDay;
-import clinic.simulation.answers.JudgedAnswer;
 import clinic.simulation.answers.LoginAnswer;
-import clinic.simulation.answers.NoAnswer;
 import clinic.simulation.answers.RegistrationAnswer;
 import clinic.simulation.answers.ReservationAnswer;
 import clinic.simulation.answers.ScheduleSnapshot;
-import clinic.simulation.audit.FinalStateAudit;
-import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.audit.RunLedger.AttemptKind;
 import clinic.simulation.audit.RunLedger.Login;
@@ -37,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The business steps of a student and of the auditor, each a Gatling {@code group} whose answers go
@@ -46,18 +40,13 @@ import java.util.function.Function;
  */
 public final class ClinicSteps {
 
-    /** The audit's answer: the final schedule read and judged; its failure says what is wrong. */
-    private record AuditAnswer(FinalStateAudit.Result result, String failure) implements JudgedAnswer {}
-
-    private static final String AUDIT_JUDGEMENT = "최종 상태 감사";
-
     private final ClinicRequests requests;
     private final RunLedger ledger;
     private final ReservationPlanner planner;
     private final List<ClinicDay> days;
     private final List<Long> closedClinicIds;
-    private final FinalStateAudit audit;
     private final InjectorShard shard;
+    private final SessionAnswers answers;
     /** The students of the run who logged in, by username: whom a foreign probe can book for. */
     private final Map<String, Long> loggedIn = new ConcurrentHashMap<>();
 
@@ -68,15 +57,14 @@ public final class ClinicSteps {
             ReservationPlanner planner,
             List<ClinicDay> days,
             List<Long> closedClinicIds,
-            FinalStateAudit audit,
             InjectorShard shard) {
         this.requests = requests;
         this.ledger = ledger;
         this.planner = planner;
         this.days = days;
         this.closedClinicIds = List.copyOf(closedClinicIds);
-        this.audit = audit;
         this.shard = shard;
+        this.answers = new SessionAnswers(requests.timeout());
     }
 
     /**
@@ -94,7 +82,7 @@ public final class ClinicSteps {
 
     /** Registers the student; an existing account is reused. A refusal is KO but the student goes on. */
     public ChainBuilder register() {
-        return exec(ClinicSteps::beforeRequest)
+        return exec(SessionAnswers::beforeRequest)
                 .group("Register")
                 .on(requests.register())
                 .exec(this::recordRegistration);
@@ -102,7 +90,7 @@ public final class ClinicSteps {
 
     /** Logs in and keeps the token and the student's id; without them the student will not reserve. */
     public ChainBuilder login() {
-        return exec(ClinicSteps::beforeRequest)
+        return exec(SessionAnswers::beforeRequest)
                 .group("Login")
                 .on(requests.login("Log in"))
                 .exec(this::recordLogin);
@@ -110,8 +98,8 @@ public final class ClinicSteps {
 
     /** Reads the weekly schedule and plans the reservation attempts among the clinics of the run's days. */
     public ChainBuilder readSchedule() {
-        return doIf(ClinicSteps::loggedIn)
-                .then(exec(ClinicSteps::beforeRequest)
+        return doIf(SessionAnswers::loggedIn)
+                .then(exec(SessionAnswers::beforeRequest)
                         .group("Schedule")
                         .on(requests.weeklySchedule("Weekly schedule"))
                         .exec(this::recordScheduleAndPlan));
@@ -155,82 +143,10 @@ public final class ClinicSteps {
                                 exec(this::recordAttempt)));
     }
 
-    /**
-     * After the load: one user logs in, reads the final schedule and audits it against the ledger; what it
-     * concluded goes to {@code result} (nothing when the final state could not be read). Then each kind of
-     * violation is checked on a read of its own, so that Gatling's report has one row per audit check and
-     * the Errors table one row per kind of violation found, within the length Gatling keeps.
-     */
-    public ChainBuilder audit(Consumer<FinalStateAudit.Result> result) {
-        return exec(session -> {
-                    ledger.markLoadEnded(Instant.now());
-                    return beforeRequest(session);
-                })
-                .group("Audit")
-                .on(
-                        requests.login("Audit login"),
-                        exec(this::keepAuditToken),
-                        doIf(ClinicSteps::loggedIn)
-                                .then(requests.weeklySchedule(
-                                        "Audit final state",
-                                        AUDIT_JUDGEMENT,
-                                        (status, body) -> auditAnswer(status, body, result))),
-                        doIf(ClinicSteps::finalStateRead).then(auditChecks()));
-    }
-
-    /** One request per kind of violation, in a chain of their own. */
-    private ChainBuilder auditChecks() {
-        return exec(Finding.Kind.violations().stream()
-                .map(kind -> exec(ClinicSteps::beforeRequest)
-                        .exec(requests.weeklySchedule(
-                                "Audit " + kind, AUDIT_JUDGEMENT, (status, body) -> auditCheck(status, body, kind))))
-                .toList());
-    }
-
-    private AuditAnswer auditAnswer(int status, String body, Consumer<FinalStateAudit.Result> sink) {
-        return audited(status, body, result -> {
-            sink.accept(result);
-            return null;
-        });
-    }
-
-    /** One kind of violation, judged on this read of the final state. */
-    private AuditAnswer auditCheck(int status, String body, Finding.Kind kind) {
-        return audited(
-                status,
-                body,
-                result -> result.verdict()
-                        .failureMessage(kind, GatlingInternals.failureRoom(AUDIT_JUDGEMENT), "전체는 클리닉 보고서"));
-    }
-
-    /** The final state read and audited; {@code failure} says what is wrong with what the audit concluded. */
-    private AuditAnswer audited(int status, String body, Function<FinalStateAudit.Result, String> failure) {
-        ScheduleSnapshot.Answer read = ScheduleSnapshot.Answer.classify(status, body);
-        if (!read.ok()) {
-            return new AuditAnswer(null, "final state unreadable: " + read.failure());
-        }
-        FinalStateAudit.Result result = audit.judge(read.schedule(), ledger.attempts());
-        return new AuditAnswer(result, failure.apply(result));
-    }
-
-    private static boolean finalStateRead(Session session) {
-        return answered(session, SessionKeys.ANSWER)
-                && session.get(SessionKeys.ANSWER.answer()) instanceof AuditAnswer read
-                && read.result() != null;
-    }
-
-    private static Session beforeRequest(Session session) {
-        return forget(forget(session, SessionKeys.ANSWER), SessionKeys.SECOND_CLICK)
-                .set(SessionKeys.SENT_AT_MS, System.currentTimeMillis());
-    }
-
-    private static Session forget(Session session, AnswerKeys keys) {
-        return session.removeAll(keys.status(), keys.body(), keys.latencyMs(), keys.answer());
-    }
-
     /** Before a reservation: a foreign probe also needs the other student, one of the run who logged in. */
     private Session beforeReservation(Session session) {
-        Session cleared = beforeRequest(session).removeAll(SessionKeys.OTHER_STUDENT_ID, SessionKeys.OTHER_STUDENT);
+        Session cleared = SessionAnswers.beforeRequest(session)
+                .removeAll(SessionKeys.OTHER_STUDENT_ID, SessionKeys.OTHER_STUDENT);
         if (attempt(session).kind() != Kind.FOREIGN_PROBE) {
             return cleared;
         }
@@ -247,27 +163,8 @@ public final class ClinicSteps {
                 .min(Map.Entry.comparingByKey());
     }
 
-    private static boolean answered(Session session, AnswerKeys keys) {
-        return session.contains(keys.answer());
-    }
-
-    /** The answer its request read, or what no answer means for this kind of request. */
-    private <T extends JudgedAnswer> T answer(Session session, AnswerKeys keys, Function<NoAnswer, T> none) {
-        return answered(session, keys)
-                ? session.get(keys.answer())
-                : none.apply(NoAnswer.after(latency(session, keys), requests.timeout()));
-    }
-
-    private <T extends JudgedAnswer> T answer(Session session, Function<NoAnswer, T> none) {
-        return answer(session, SessionKeys.ANSWER, none);
-    }
-
-    private static boolean loggedIn(Session session) {
-        return session.contains(SessionKeys.TOKEN);
-    }
-
     private static boolean hasPlan(Session session) {
-        return loggedIn(session) && session.contains(SessionKeys.PLAN);
+        return SessionAnswers.loggedIn(session) && session.contains(SessionKeys.PLAN);
     }
 
     private static StudentPlan plan(Session session) {
@@ -290,53 +187,27 @@ public final class ClinicSteps {
                 .set(SessionKeys.NEXT_ATTEMPT, next + 1);
     }
 
-    private static long latency(Session session, AnswerKeys keys) {
-        return answered(session, keys)
-                ? session.getLong(keys.latencyMs())
-                : System.currentTimeMillis() - session.getLong(SessionKeys.SENT_AT_MS);
-    }
-
-    private static Integer status(Session session, AnswerKeys keys) {
-        return answered(session, keys) ? session.getInt(keys.status()) : null;
-    }
-
-    private static String body(Session session, AnswerKeys keys) {
-        return answered(session, keys) ? session.getString(keys.body()) : null;
-    }
-
-    private static long latency(Session session) {
-        return latency(session, SessionKeys.ANSWER);
-    }
-
-    private static Integer status(Session session) {
-        return status(session, SessionKeys.ANSWER);
-    }
-
-    private static String body(Session session) {
-        return body(session, SessionKeys.ANSWER);
-    }
-
     private Session recordRegistration(Session session) {
-        RegistrationAnswer answer = answer(session, RegistrationAnswer::none);
+        RegistrationAnswer answer = answers.answer(session, SessionKeys.ANSWER, RegistrationAnswer::none);
         ledger.add(new Registration(
                 ClinicRequests.account(session).username(),
                 answer,
-                status(session),
-                latency(session),
-                body(session),
+                SessionAnswers.status(session, SessionKeys.ANSWER),
+                SessionAnswers.latency(session, SessionKeys.ANSWER),
+                SessionAnswers.body(session, SessionKeys.ANSWER),
                 Instant.now()));
         return session;
     }
 
     private Session recordLogin(Session session) {
-        LoginAnswer answer = answer(session, LoginAnswer::none);
+        LoginAnswer answer = answers.answer(session, SessionKeys.ANSWER, LoginAnswer::none);
         ledger.add(new Login(
                 ClinicRequests.account(session).username(),
                 answer.studentId(),
                 answer.failure(),
-                status(session),
-                latency(session),
-                answer.ok() ? null : body(session),
+                SessionAnswers.status(session, SessionKeys.ANSWER),
+                SessionAnswers.latency(session, SessionKeys.ANSWER),
+                answer.ok() ? null : SessionAnswers.body(session, SessionKeys.ANSWER),
                 Instant.now()));
         if (!answer.ok()) {
             return session;
@@ -345,18 +216,13 @@ public final class ClinicSteps {
         return session.set(SessionKeys.TOKEN, answer.token()).set(SessionKeys.STUDENT_ID, answer.studentId());
     }
 
-    private Session keepAuditToken(Session session) {
-        LoginAnswer answer = answer(session, LoginAnswer::none);
-        return answer.ok() ? session.set(SessionKeys.TOKEN, answer.token()) : session;
-    }
-
     private Session recordScheduleAndPlan(Session session) {
-        ScheduleSnapshot.Answer answer = answer(session, ScheduleSnapshot.Answer::none);
+        ScheduleSnapshot.Answer answer = answers.answer(session, SessionKeys.ANSWER, ScheduleSnapshot.Answer::none);
         ledger.add(new ScheduleRead(
                 ClinicRequests.account(session).username(),
                 answer.failure(),
-                status(session),
-                latency(session),
+                SessionAnswers.status(session, SessionKeys.ANSWER),
+                SessionAnswers.latency(session, SessionKeys.ANSWER),
                 null,
                 Instant.now()));
         // the whole week's schedule must not wait in every student's session through the rendezvous
@@ -422,15 +288,15 @@ public final class ClinicSteps {
             long forStudentId,
             AttemptKind kind,
             String caller) {
-        ReservationAnswer answer = answer(session, keys, ReservationAnswer::none);
+        ReservationAnswer answer = answers.answer(session, keys, ReservationAnswer::none);
         ledger.add(new ReservationAttempt(
                 forUsername,
                 forStudentId,
                 attempt.clinicId(),
                 answer,
-                status(session, keys),
-                latency(session, keys),
-                body(session, keys),
+                SessionAnswers.status(session, keys),
+                SessionAnswers.latency(session, keys),
+                SessionAnswers.body(session, keys),
                 Instant.now(),
                 kind,
                 caller));
