@@ -35,6 +35,7 @@ class ArchitectureTest {
     static final String[] ADD_ONS = {
         "clinic.simulation.report..",
         "clinic.simulation.capacity..",
+        "clinic.simulation.launch..",
         "clinic.simulation.merge..",
         "clinic.simulation.compare..",
         "clinic.simulation.history.."

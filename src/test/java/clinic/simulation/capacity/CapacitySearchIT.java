@@ -6,6 +6,7 @@ import clinic.server.FaultMode;
 import clinic.server.cli.ClinicServerCommand;
 import clinic.simulation.CapacitySearchSimulation;
 import clinic.simulation.capacity.SearchResult.Outcome;
+import clinic.simulation.launch.LaunchedRun;
 import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Folders;
 import clinic.testsupport.ServerProcess;
@@ -119,7 +120,7 @@ class CapacitySearchIT {
                 Path stepFolder = searched.folder()
                         .resolve(searched.result().stepsFolder())
                         .resolve(Path.of(step.report()).getName(0));
-                assertThat(stepFolder.resolve(StepLauncher.CONSOLE_FILE))
+                assertThat(stepFolder.resolve(LaunchedRun.CONSOLE_FILE))
                         .as("step %d's setupCommand saw its students", step.number())
                         .content()
                         .contains("CLINIC_STUDENTS=" + step.students());

@@ -32,10 +32,6 @@ public final class SearchConsole {
         CONSOLE.info("▶ 단계 {}: 학생 {}명{}", number, students, rerun ? " (간발의 p95 초과: 한 번 더)" : "");
     }
 
-    static void pauses(int seconds) {
-        CONSOLE.info("⏸ 백엔드의 요청 한도 창이 지난 단계를 잊도록 {}초 기다립니다 (-DsearchPauseSeconds)", seconds);
-    }
-
     static void stepEnded(SearchStep step) {
         CONSOLE.info(
                 "  {} 단계 {}: 학생 {}명, 로그인 {}/{}, 예약 p95 {} ms, 기술 오류 {}, 감사 {}, {} s{}",

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Every {@code -D} option of the harness, the core's and the add-ons', by name and concern: the one list
- * that the typo check (did you mean?), the capacity search's forwarding and docs/options.md follow. A
+ * that the typo check (did you mean?), the options forwarded to the runs an add-on launches and docs/options.md follow. A
  * concern reads its options into a record of its own ({@link LoadProfile}, {@link TargetOptions}, ...).
  */
 public enum Option {
@@ -88,7 +88,12 @@ public enum Option {
         /** Read by logback, not by the harness. */
         LOGGING,
         /** The capacity search's (an add-on). */
-        SEARCH
+        SEARCH;
+
+        /** An add-on's own options: read by the add-on, never forwarded to the runs it launches. */
+        public boolean addOn() {
+            return this == SEARCH;
+        }
     }
 
     private final String key;

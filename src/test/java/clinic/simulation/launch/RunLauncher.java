@@ -1,7 +1,7 @@
-package clinic.simulation.capacity;
+package clinic.simulation.launch;
 
+import clinic.simulation.options.Option;
 import clinic.simulation.output.RunSummary;
-import clinic.simulation.report.ReportPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,63 +16,48 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs one step of the search: the main simulation in a JVM of its own (Gatling fixes a run's injection
- * when it starts, and a fresh JVM gives every step the same cold start a user's run has), launched as the
- * Gatling Maven plugin launches it, with the step's options as system properties. Bounded in time; the
- * process and its children are gone afterwards.
+ * Runs the main simulation once in a JVM of its own (Gatling fixes a run's injection when it starts, and a
+ * fresh JVM gives every run the same cold start a user's run has), launched as the Gatling Maven plugin
+ * launches it, with the run's options as system properties. Bounded in time; the process and its children
+ * are gone afterwards.
  */
-final class StepLauncher {
+final class RunLauncher {
 
-    /** Added to a step's own {@code maxDuration} for its JVM's start-up and Gatling's report. */
+    /** Added to a run's own {@code maxDuration} for its JVM's start-up and Gatling's report. */
     static final Duration START_UP_SLACK = Duration.ofMinutes(2);
 
-    /** The step's console output, in its folder. */
-    static final String CONSOLE_FILE = "console.log";
-
-    private final Path stepsFolder;
-    /** The main simulation's class name: the root package knows it, the search is given it. */
+    /** The main simulation's class name: the root package knows it, the add-ons are given it. */
     private final String simulation;
 
-    StepLauncher(Path stepsFolder, String simulation) {
-        this.stepsFolder = stepsFolder;
+    RunLauncher(String simulation) {
         this.simulation = simulation;
     }
 
     /**
-     * @param options the step's simulation options ({@code -D} names and values)
-     * @param deadline the step is stopped when it runs past this ({@link System#nanoTime()})
+     * @param folder the run's results folder: Gatling's run folder and the console file go there
+     * @param options the run's simulation options ({@code -D} names and values)
+     * @param deadline the run is stopped when it runs past this ({@link System#nanoTime()})
      */
-    SearchStep run(int number, int students, boolean rerun, Map<String, String> options, int p95Ms, long deadline) {
-        Path folder = stepsFolder.resolve("step-%02d-%d-students%s".formatted(number, students, rerun ? "-rerun" : ""));
+    LaunchedRun run(Path folder, Map<String, String> options, long deadline) {
         long started = System.nanoTime();
-        Path console = folder.resolve(CONSOLE_FILE);
-        Map<String, String> properties = new LinkedHashMap<>(options);
-        // the run's own files go beside its Gatling report, in the step's folder
-        properties.put("resultsFolder", folder.toString());
-        Process process = start(folder, console, properties);
+        Path console = folder.resolve(LaunchedRun.CONSOLE_FILE);
+        Process process = start(folder, console, options);
         try {
             long left = deadline - System.nanoTime();
             boolean ended = left > 0 && process.waitFor(left, TimeUnit.NANOSECONDS);
             double seconds = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
             if (!ended) {
-                return SearchStep.incomplete(number, students, rerun, "searchMaxMinutes 에 도달해 중단됨", seconds);
+                return new LaunchedRun(folder, null, null, -1, true, lastLines(console), seconds);
             }
             Optional<Path> run = runFolder(folder);
             if (run.isEmpty()) {
-                return SearchStep.incomplete(
-                        number,
-                        students,
-                        rerun,
-                        "실행이 끝났지만 요약이 없습니다 (exit " + process.exitValue() + "): " + lastLines(console),
-                        seconds);
+                return new LaunchedRun(folder, null, null, process.exitValue(), false, lastLines(console), seconds);
             }
             RunSummary summary = RunSummary.read(run.get().resolve(RunSummary.FILE));
-            String report =
-                    stepsFolder.relativize(run.get().resolve(ReportPage.FILE)).toString();
-            return SearchStep.of(number, students, rerun, summary, p95Ms, seconds, report);
+            return new LaunchedRun(folder, run.get(), summary, process.exitValue(), false, null, seconds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while step " + number + " ran", e);
+            throw new IllegalStateException("interrupted while the run in " + folder + " ran", e);
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
@@ -88,9 +72,11 @@ final class StepLauncher {
         command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        // a step that cannot start says why in its console file and ends, as a user's run does
+        // a run that cannot start says why in its console file and ends, as a user's run does
         command.add("-Dclinic.launchedByMaven=true");
         options.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        // the run's own files go beside its Gatling report, in the run's folder
+        command.add("-D" + Option.RESULTS_FOLDER.key() + "=" + folder);
         command.addAll(
                 List.of("io.gatling.app.Gatling", "--simulation", simulation, "--results-folder", folder.toString()));
         try {
@@ -100,11 +86,11 @@ final class StepLauncher {
                     .redirectOutput(console.toFile())
                     .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a step of the search: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot start a run of the simulation: " + e.getMessage(), e);
         }
     }
 
-    /** The run folder Gatling made in the step's folder, with the run's summary in it. */
+    /** The run folder Gatling made in the run's folder, with the run's summary in it. */
     private static Optional<Path> runFolder(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.filter(run -> Files.isRegularFile(run.resolve(RunSummary.FILE)))
@@ -114,7 +100,7 @@ final class StepLauncher {
         }
     }
 
-    /** The lines that say why a step failed: the ones marked ❌, or else the last few. */
+    /** The lines that say why a run failed: the ones marked ❌, or else the last few. */
     static String lastLines(Path console) {
         try {
             List<String> lines = Files.readAllLines(console, StandardCharsets.UTF_8).stream()
