@@ -120,16 +120,7 @@ final class DetectionRuns {
         List<JudgedRun> judged = new ArrayList<>();
         try (ReferenceServer server = ReferenceServer.start(config)) {
             for (long seed : seeds(runs)) {
-                FixtureReport fixture = server.loadFixture(FIXTURE);
-                Map<String, String> runOptions = new LinkedHashMap<>(options);
-                runOptions.put("noShowStudents", Integer.toString(FIXTURE.noShowStudents()));
-                runOptions.put(
-                        "closedClinicIds",
-                        fixture.clinics().stream()
-                                .filter(clinic -> !clinic.active())
-                                .map(clinic -> Long.toString(clinic.id()))
-                                .collect(Collectors.joining(",")));
-                LoadTestRun run = LoadTestRun.against(server.baseUrl(), seed, results, runOptions);
+                LoadTestRun run = onAFreshWeek(server, seed, results, options);
                 judged.add(new JudgedRun(
                         seed,
                         run.wallTime().toMillis(),
@@ -146,6 +137,24 @@ final class DetectionRuns {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         DetectionReport.record(directory(), series);
         return series;
+    }
+
+    /**
+     * One run against {@code server} on a fresh week of the standard fixture ({@link #FIXTURE} reloaded,
+     * which gives its clinics new ids), told about its blocked students and closed clinics as an external
+     * backend's user would tell it.
+     */
+    static LoadTestRun onAFreshWeek(ReferenceServer server, long seed, Path results, Map<String, String> options) {
+        FixtureReport fixture = server.loadFixture(FIXTURE);
+        Map<String, String> runOptions = new LinkedHashMap<>(options);
+        runOptions.put("noShowStudents", Integer.toString(FIXTURE.noShowStudents()));
+        runOptions.put(
+                "closedClinicIds",
+                fixture.clinics().stream()
+                        .filter(clinic -> !clinic.active())
+                        .map(clinic -> Long.toString(clinic.id()))
+                        .collect(Collectors.joining(",")));
+        return LoadTestRun.against(server.baseUrl(), seed, results, runOptions);
     }
 
     static Path directory() {

@@ -144,10 +144,11 @@ final class ClinicRun implements AutoCloseable {
                 accepted);
     }
 
-    /** The baseline of accepted findings the options name; nothing accepted without one. */
+    /** The baselines of accepted findings the options name; nothing accepted without one. */
     private static AcceptedFindings acceptedFindings(RunOptions options) {
-        Path file = options.criteria().acceptedFindings();
-        return file == null ? AcceptedFindings.NONE : AcceptedFindings.read(file);
+        return options.criteria().acceptedFindings().stream()
+                .map(AcceptedFindings::read)
+                .reduce(AcceptedFindings.NONE, AcceptedFindings::and);
     }
 
     private List<StudentAccount> studentsHere() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -59,19 +60,23 @@ public final class CapacitySearch {
         List<SearchStep> steps = new ArrayList<>();
         SearchConsole.announce(options, search, stepsFolder);
         try (FreshWeeks weeks = FreshWeeks.start(options, simulation)) {
+            StandingFindings standing = StandingFindings.probe(options, weeks, stepsFolder, deadline);
+            Map<Option, String> accepting = Map.of(Option.ACCEPTED_FINDINGS, standing.acceptedFindingsOption());
             boolean outOfTime = false;
+            SearchStep last = null;
             for (OptionalInt next = plan.next(); next.isPresent() && !outOfTime; next = plan.next()) {
                 int students = next.getAsInt();
-                outOfTime = !steps.isEmpty() && !pause(deadline);
+                outOfTime = !steps.isEmpty() && !pause(last, deadline);
                 if (outOfTime) {
                     break;
                 }
-                SearchStep step = step(steps.size() + 1, students, false, weeks, deadline);
+                SearchStep step = step(steps.size() + 1, students, false, weeks, accepting, deadline);
                 steps.add(step);
-                if (step.worthRerunning(options.criteria().p95Ms()) && pause(deadline)) {
-                    step = step(steps.size() + 1, students, true, weeks, deadline);
+                if (step.worthRerunning(options.criteria().p95Ms()) && pause(step, deadline)) {
+                    step = step(steps.size() + 1, students, true, weeks, accepting, deadline);
                     steps.add(step);
                 }
+                last = step;
                 outOfTime = System.nanoTime() >= deadline;
                 if (steps.size() == 1 && step.problem() != null && !outOfTime) {
                     throw new NotReadyException(
@@ -82,22 +87,28 @@ public final class CapacitySearch {
                 }
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            return SearchResult.of(options, search, plan, plan.outcome(outOfTime), steps, elapsed);
+            return SearchResult.of(options, search, plan, plan.outcome(outOfTime), standing, steps, elapsed);
         }
     }
 
     /**
-     * Waits {@code searchPauseSeconds} before a step, so that the backend's rate-limit window no longer holds
-     * the last step's requests; false when the search's time is up first.
+     * Waits before a step when the user asked for it, or when the {@code last} step met the backend's rate
+     * limit, so that its window no longer holds that step's requests; false when the search's time is up first.
      */
-    private boolean pause(long deadline) {
-        return FreshWeeks.pause(search.pauseSeconds(), Option.SEARCH_PAUSE_SECONDS, deadline);
+    private boolean pause(SearchStep last, long deadline) {
+        return FreshWeeks.pause(search.pauseAfter(last), Option.SEARCH_PAUSE_SECONDS, deadline);
     }
 
-    private SearchStep step(int number, int students, boolean rerun, FreshWeeks weeks, long searchDeadline) {
+    private SearchStep step(
+            int number,
+            int students,
+            boolean rerun,
+            FreshWeeks weeks,
+            Map<Option, String> accepting,
+            long searchDeadline) {
         Path folder = stepsFolder.resolve("step-%02d-%d-students%s".formatted(number, students, rerun ? "-rerun" : ""));
         SearchConsole.stepStarts(number, students, rerun);
-        LaunchedRun run = weeks.run(folder, students, options.seed(), searchDeadline);
+        LaunchedRun run = weeks.run(folder, students, options.seed(), accepting, searchDeadline);
         SearchStep step = run.summary() == null
                 ? SearchStep.incomplete(
                         number, students, rerun, run.problem("searchMaxMinutes 에 도달해 중단됨"), run.seconds())

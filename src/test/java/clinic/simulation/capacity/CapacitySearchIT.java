@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import clinic.server.FaultMode;
 import clinic.server.cli.ClinicServerCommand;
 import clinic.simulation.CapacitySearchSimulation;
+import clinic.simulation.audit.Finding;
+import clinic.simulation.audit.Finding.Kind;
 import clinic.simulation.capacity.SearchResult.Outcome;
 import clinic.simulation.launch.LaunchedRun;
 import clinic.testsupport.DatabaseKind;
@@ -93,6 +95,31 @@ class CapacitySearchIT {
         options.put("capacity", Integer.toString(CAPACITY));
 
         assertFindsTheKnee(search(options, "embedded"));
+    }
+
+    /**
+     * The same knee behind a standing defect, the production grid that hides the second clinic of each time:
+     * the search finds it with one student, reports it once, and no step breaks on it.
+     */
+    @Test
+    void findsTheSameKneeWhenTheServerAlsoHidesClinicsAsProductionDoes() {
+        Map<String, String> options = oneReservationEach(14);
+        options.put("faults", FaultMode.BOTTLENECK.flag() + "," + FaultMode.HIDDEN_CLINICS.flag());
+        options.put("closedClinics", "0");
+        options.put("capacity", Integer.toString(CAPACITY));
+
+        Searched searched = search(options, "hidden-clinics");
+
+        assertFindsTheKnee(searched);
+        assertThat(searched.result().standing().findings())
+                .extracting(Finding::kind)
+                .containsExactly(
+                        Kind.CLINIC_NOT_VISIBLE,
+                        Kind.CLINIC_NOT_VISIBLE,
+                        Kind.CLINIC_NOT_VISIBLE,
+                        Kind.CLINIC_NOT_VISIBLE);
+        assertThat(searched.result().steps()).allMatch(step -> Boolean.TRUE.equals(step.auditPassed()));
+        assertThat(searched.output()).contains("상존 발견 4건 (학생 1명에서도 나타남");
     }
 
     @Test

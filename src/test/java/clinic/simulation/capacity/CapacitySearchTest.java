@@ -7,6 +7,7 @@ import clinic.simulation.backend.PreparedTarget.NotReadyException;
 import clinic.simulation.options.OptionReader;
 import clinic.simulation.options.RunOptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the search refuses before it sends anything (the ITs beside it run real searches). */
 class CapacitySearchTest {
 
-    private static final SearchOptions SEARCH = new SearchOptions(20, 1000, 2.0, 0.05, 30, 0);
+    private static final SearchOptions SEARCH = new SearchOptions(20, 1000, 2.0, 0.05, 30, null);
     private static final String SIMULATION = "clinic.simulation.ClinicReservationSimulation";
 
     @TempDir
@@ -52,8 +53,9 @@ class CapacitySearchTest {
                 .hasMessageContaining("did you mean students");
         assertThatThrownBy(() -> RunOptions.parse(Map.of("searchMaxMinuts", "5")))
                 .hasMessageContaining("did you mean searchMaxMinutes");
-        assertThat(searchOptions(Map.of()).pauseSeconds()).isZero();
-        assertThat(searchOptions(Map.of("baseUrl", "http://127.0.0.1:9/api")).pauseSeconds())
+        assertThat(searchOptions(Map.of()).pauseSeconds()).isNull();
+        assertThat(searchOptions(Map.of("baseUrl", "http://127.0.0.1:9/api", "searchPauseSeconds", "60"))
+                        .pauseSeconds())
                 .isEqualTo(60);
     }
 
@@ -63,5 +65,22 @@ class CapacitySearchTest {
         SearchOptions search = SearchOptions.read(reader);
         RunOptions.read(reader);
         return search;
+    }
+
+    @Test
+    void theSearchPausesOnlyAfterTheBackendShowedItsRateLimitOrWhenAskedTo() {
+        SearchStep limited = step(List.of(SearchStep.Breach.RATE_LIMITED));
+        SearchStep slow = step(List.of(SearchStep.Breach.P95));
+
+        assertThat(SEARCH.pauseAfter(null)).isZero();
+        assertThat(SEARCH.pauseAfter(slow)).isZero();
+        assertThat(SEARCH.pauseAfter(limited)).isEqualTo(SearchOptions.CONTRACT_RATE_WINDOW_SECONDS);
+        SearchOptions asked = new SearchOptions(20, 1000, 2.0, 0.05, 30, 5);
+        assertThat(asked.pauseAfter(slow)).isEqualTo(5);
+        assertThat(asked.pauseAfter(limited)).isEqualTo(5);
+    }
+
+    private static SearchStep step(List<SearchStep.Breach> breaches) {
+        return new SearchStep(1, 20, false, 20, 10, 20, 30, 0, true, breaches, null, 5.0, null);
     }
 }

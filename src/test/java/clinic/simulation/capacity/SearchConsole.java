@@ -28,6 +28,28 @@ public final class SearchConsole {
         CONSOLE.info("📁 단계별 실행: {}", stepsFolder.toAbsolutePath());
     }
 
+    static void probeStarts(int students) {
+        CONSOLE.info("🔎 상존 발견 확인: 학생 {}명으로 한 번 실행합니다 (부하와 무관하게 나타나는 발견은 단계의 실패로 치지 않습니다)", students);
+    }
+
+    /** The standing findings, once, before the steps. */
+    static void standing(StandingFindings standing) {
+        CONSOLE.info(standingLines(standing));
+    }
+
+    static String standingLines(StandingFindings standing) {
+        if (standing.findings().isEmpty()) {
+            return "  ✅ 학생 " + standing.students() + "명에서 발견 없음: 모든 단계가 감사를 온전히 적용받습니다";
+        }
+        StringBuilder text = new StringBuilder("  ☑️  상존 발견 ")
+                .append(standing.findings().size())
+                .append("건 (학생 ")
+                .append(standing.students())
+                .append("명에서도 나타남, 부하와 무관: 단계의 실패로 치지 않음)");
+        standing.findings().forEach(finding -> text.append("\n     ☑️  ").append(finding));
+        return text.toString();
+    }
+
     static void stepStarts(int number, int students, boolean rerun) {
         CONSOLE.info("▶ 단계 {}: 학생 {}명{}", number, students, rerun ? " (간발의 p95 초과: 한 번 더)" : "");
     }
@@ -65,6 +87,9 @@ public final class SearchConsole {
                             step.held() ? "✅" : "❌",
                             step.verdict() + (step.rerun() ? " (재실행)" : "")))
                     .append('\n');
+        }
+        if (result.standing() != null && !result.standing().findings().isEmpty()) {
+            text.append('\n').append(standingLines(result.standing())).append('\n');
         }
         text.append('\n').append(result.answer()).append('\n');
         text.append("   (")

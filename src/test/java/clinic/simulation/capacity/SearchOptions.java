@@ -14,11 +14,12 @@ import java.util.Map;
  *
  * @param resolution the largest gap, as a share of the last good step, left between the last good and the
  *     first bad step (at least one student)
- * @param pauseSeconds the wait between two steps, so that a backend's rate-limit window forgets the last
- *     step (the embedded server's reload clears its limiter)
+ * @param pauseSeconds the wait between two steps when the user asks for one; null: a wait of the contract's
+ *     rate-limit window only after a step the backend answered {@code rate_limited}, so that its window
+ *     forgets that step (the embedded server's reload clears its limiter anyway)
  */
 public record SearchOptions(
-        int startStudents, int maxStudents, double growth, double resolution, int maxMinutes, int pauseSeconds) {
+        int startStudents, int maxStudents, double growth, double resolution, int maxMinutes, Integer pauseSeconds) {
 
     /** The contract's rate-limit window: 5 reservation requests per student per 60 s. */
     static final int CONTRACT_RATE_WINDOW_SECONDS = 60;
@@ -27,15 +28,25 @@ public record SearchOptions(
     public static SearchOptions read(OptionReader reader) {
         int max = reader.integer(Option.SEARCH_MAX_STUDENTS, 1000, 1, FixtureSpec.MAX_STUDENTS);
         int start = reader.integer(Option.SEARCH_START_STUDENTS, Math.min(FixtureSpec.DEFAULT_STUDENTS, max), 1, max);
-        boolean embedded = !reader.given(Option.BASE_URL);
         return new SearchOptions(
                 start,
                 max,
                 reader.decimal(Option.SEARCH_GROWTH, 2.0, 1.1, 10),
                 reader.decimal(Option.SEARCH_RESOLUTION, 0.05, 0.001, 0.5),
                 reader.integer(Option.SEARCH_MAX_MINUTES, 30, 1, 24 * 60),
-                // an external backend's per-student rate limit would still count the last step's requests
-                reader.integer(Option.SEARCH_PAUSE_SECONDS, embedded ? 0 : CONTRACT_RATE_WINDOW_SECONDS, 0, 3600));
+                reader.given(Option.SEARCH_PAUSE_SECONDS)
+                        ? reader.integer(Option.SEARCH_PAUSE_SECONDS, 0, 0, 3600)
+                        : null);
+    }
+
+    /** The wait before the next step, after {@code last}: the user's, or the rate limit's window when it showed. */
+    int pauseAfter(SearchStep last) {
+        if (pauseSeconds != null) {
+            return pauseSeconds;
+        }
+        return last != null && last.breaches().contains(SearchStep.Breach.RATE_LIMITED)
+                ? CONTRACT_RATE_WINDOW_SECONDS
+                : 0;
     }
 
     public Duration maxTime() {
@@ -50,7 +61,9 @@ public record SearchOptions(
         described.put(Option.SEARCH_GROWTH.key(), growth);
         described.put(Option.SEARCH_RESOLUTION.key(), resolution);
         described.put(Option.SEARCH_MAX_MINUTES.key(), maxMinutes);
-        described.put(Option.SEARCH_PAUSE_SECONDS.key(), pauseSeconds);
+        if (pauseSeconds != null) {
+            described.put(Option.SEARCH_PAUSE_SECONDS.key(), pauseSeconds);
+        }
         return described;
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param limit the most students that held the service level; 0 when none did
  * @param firstBroken the fewest students that broke it; 0 when none did
  * @param answer the answer in the original tool's style, e.g. {@code 🏁 최대 동시 사용자 수: 340명 (...)}
+ * @param standing what the backend showed with its fewest students, which no step failed on
  * @param stepsFolder where the steps' runs are, relative to this file's folder (each step's report is
  *     relative to it)
  */
@@ -33,6 +34,7 @@ public record SearchResult(
         int limit,
         int firstBroken,
         String answer,
+        StandingFindings standing,
         List<SearchStep> steps,
         double elapsedSeconds,
         String stepsFolder) {
@@ -57,6 +59,7 @@ public record SearchResult(
             SearchOptions search,
             SearchPlan plan,
             Outcome outcome,
+            StandingFindings standing,
             List<SearchStep> steps,
             Duration elapsed) {
         Map<String, Object> described = new LinkedHashMap<>(options.describe());
@@ -71,6 +74,7 @@ public record SearchResult(
                 plan.held(),
                 plan.broke(),
                 answer(outcome, plan.held(), plan.broke(), steps, options, search),
+                standing,
                 List.copyOf(steps),
                 Math.round(elapsed.toMillis() / 100.0) / 10.0,
                 null);
@@ -110,6 +114,7 @@ public record SearchResult(
                 limit,
                 firstBroken,
                 answer,
+                standing,
                 steps,
                 elapsedSeconds,
                 folder);

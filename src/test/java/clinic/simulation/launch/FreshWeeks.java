@@ -27,8 +27,12 @@ import java.util.stream.Collectors;
  */
 public final class FreshWeeks implements AutoCloseable {
 
-    /** Options each run is given by the series itself, run by run. */
-    private static final Set<Option> SET_PER_RUN = Set.of(Option.STUDENTS, Option.SEED, Option.RESULTS_FOLDER);
+    /**
+     * Options each run is given by the series itself, run by run, or not at all: a baseline of accepted
+     * findings written by every run would be the last run's only.
+     */
+    private static final Set<Option> SET_PER_RUN =
+            Set.of(Option.STUDENTS, Option.SEED, Option.RESULTS_FOLDER, Option.WRITE_ACCEPTED_FINDINGS);
 
     private final RunOptions options;
     private final RunLauncher launcher;
@@ -80,7 +84,13 @@ public final class FreshWeeks implements AutoCloseable {
      * its own {@code maxDuration} (plus the JVM's start-up) and by {@code deadline} ({@link System#nanoTime()}).
      */
     public LaunchedRun run(Path folder, int students, long seed, long deadline) {
+        return run(folder, students, seed, Map.of(), deadline);
+    }
+
+    /** The same, with {@code given} options of the series' own in place of the user's. */
+    public LaunchedRun run(Path folder, int students, long seed, Map<Option, String> given, long deadline) {
         Map<String, String> runOptions = new LinkedHashMap<>(forwarded);
+        given.forEach((option, value) -> runOptions.put(option.key(), value));
         runOptions.put(Option.STUDENTS.key(), Integer.toString(students));
         runOptions.put(Option.SEED.key(), Long.toString(seed));
         if (server != null) {

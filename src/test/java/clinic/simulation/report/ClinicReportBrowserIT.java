@@ -9,6 +9,7 @@ import clinic.simulation.capacity.SearchResult;
 import clinic.simulation.capacity.SearchResult.Outcome;
 import clinic.simulation.capacity.SearchStep;
 import clinic.simulation.capacity.SearchStep.Breach;
+import clinic.simulation.capacity.StandingFindings;
 import clinic.simulation.output.AttemptsFile;
 import clinic.simulation.output.FinalClinic;
 import clinic.simulation.output.RunSummary;
@@ -274,6 +275,14 @@ class ClinicReportBrowserIT {
                 20,
                 40,
                 "🏁 최대 동시 사용자 수: 20명 이상, 40명 미만 (searchMaxMinutes=1 안에 좁히지 못했습니다)",
+                new StandingFindings(
+                        2,
+                        List.of(new Finding(
+                                Finding.Kind.CLINIC_NOT_VISIBLE,
+                                "mon 18:00 2강의실",
+                                "설정이 만든 클리닉 11 (mon 18:00 2강의실)이 최종 스케줄에 없습니다")),
+                        List.of(),
+                        "standing-2-students/r/clinic-report.html"),
                 List.of(held, broke, cut),
                 77.0,
                 "steps");
@@ -283,7 +292,10 @@ class ClinicReportBrowserIT {
                 .until(page ->
                         page.findElements(By.cssSelector("#step-rows tr")).size() == 3);
 
-        assertThat(browser.findElement(By.id("verdict")).getText()).contains(result.answer());
+        assertThat(browser.findElement(By.id("verdict")).getText())
+                .contains(result.answer())
+                .contains("상존 발견 1건: 학생 2명에서도 나타나")
+                .contains("CLINIC_NOT_VISIBLE: 설정이 만든 클리닉 11 (mon 18:00 2강의실)이 최종 스케줄에 없습니다");
         List<WebElement> canvases = browser.findElements(By.cssSelector("#curve-chart canvas"));
         assertThat(canvases).isNotEmpty();
         assertThat(canvases.get(0).getSize().getWidth()).isGreaterThan(300);

@@ -19,6 +19,28 @@
       TIME_BOUND: 'searchMaxMinutes 안에 끝나지 않았습니다: 알아낸 범위만 보여 줍니다.'
     };
     section.append(el('p', { className: 'explain' }, explain[data.outcome]));
+    renderStanding(section);
+  }
+
+  // What the backend showed with its fewest students: reported once, failing no step.
+  function renderStanding(section) {
+    const standing = data.standing;
+    if (!standing) {
+      return;
+    }
+    const probe = standing.report
+      ? el('a', { href: data.stepsFolder + '/' + standing.report }, '확인 실행의 클리닉 보고서')
+      : '';
+    if (standing.findings.length === 0) {
+      section.append(el('p', { className: 'standing' }, '✅ 학생 ' + standing.students + '명 확인 실행: 발견 없음. ', probe));
+      return;
+    }
+    section.append(el('div', { className: 'finding-group accepted standing' },
+      el('h3', {}, '☑️ 상존 발견 ' + standing.findings.length + '건: 학생 ' + standing.students
+        + '명에서도 나타나 부하와 무관하므로 단계의 실패로 치지 않았습니다'),
+      el('ol', {}, standing.findings.map((finding) =>
+        el('li', { className: 'finding' }, finding.kind + ': ' + finding.message))),
+      probe));
   }
 
   function renderCurve() {
