@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * Deliberate bugs of a booking backend, switched on one by one to prove that the load test catches
- * them. Each one lives in the real request path; all are off unless asked for.
+ * them. Each one wraps the part of the correct backend it breaks ({@code clinic.server.fault}); all are off
+ * unless asked for.
  */
 public enum FaultMode {
     /** Capacity read, then written without a lock or conditional update (lost-update race). */

@@ -1,6 +1,6 @@
 package clinic.server.http;
 
-import clinic.server.service.ClinicService;
+import clinic.server.service.ClinicBackend;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -63,9 +63,9 @@ public final class ApiServer implements AutoCloseable {
      * Starts listening, answering 503 starting until {@link #ready()}; a taken port or unknown host fails
      * with an {@link IllegalStateException} whose message says so.
      */
-    public static ApiServer start(String host, int port, ClinicService service) {
+    public static ApiServer start(String host, int port, ClinicBackend backend) {
         ObjectMapper mapper = new ObjectMapper();
-        ClinicApi api = new ClinicApi(service, new JsonBodies(mapper));
+        ClinicApi api = new ClinicApi(backend, new JsonBodies(mapper));
         AtomicBoolean ready = new AtomicBoolean();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -5,6 +5,7 @@ import clinic.server.repository.ClinicDetails;
 import clinic.server.repository.RosterEntry;
 import clinic.server.repository.UserAccount;
 import clinic.server.service.Authentication;
+import clinic.server.service.ClinicBackend;
 import clinic.server.service.ClinicService;
 import clinic.server.service.LoginOutcome;
 import clinic.server.service.RateLimiter;
@@ -33,16 +34,16 @@ final class ClinicApi {
     /** The {@code <detail>} of a reservation's 500 when the failure is ours: never a stack trace or SQL. */
     private static final String INTERNAL_ERROR_DETAIL = "서버 내부 오류";
 
-    private final ClinicService service;
+    private final ClinicBackend service;
     private final JsonBodies bodies;
 
-    ClinicApi(ClinicService service, JsonBodies bodies) {
+    ClinicApi(ClinicBackend service, JsonBodies bodies) {
         this.service = service;
         this.bodies = bodies;
     }
 
     void health(Context ctx) {
-        ClinicService.Health health = service.health();
+        ClinicBackend.Health health = service.health();
         ctx.json(map(
                 "status",
                 "healthy",

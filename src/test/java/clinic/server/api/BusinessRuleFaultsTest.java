@@ -1,67 +1,34 @@
 package clinic.server.api;
 
-import static clinic.testsupport.ContractText.FIXTURE_PASSWORD;
+import static clinic.server.api.FaultyServers.closedClinic;
+import static clinic.server.api.FaultyServers.login;
+import static clinic.server.api.FaultyServers.openClinic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.server.FaultMode;
-import clinic.server.FixtureClinic;
-import clinic.server.FixtureSpec;
 import clinic.server.ReferenceServer;
-import clinic.server.ServerConfig;
+import clinic.server.api.FaultyServers.Student;
 import clinic.testsupport.ApiClient;
 import clinic.testsupport.ApiResponse;
 import clinic.testsupport.Race;
-import clinic.testsupport.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reference server's business-rule faults, each one skipping exactly its rule, on the fixture the
- * detection suite uses (the last of 20 students blocked, one closed clinic) and the in-memory H2 database
- * the double-click fault needs. The correct server's side of each rule is in the contract tests.
+ * The reference server's business-rule faults, each one skipping exactly its rule ({@link FaultyServers}).
+ * The correct server's side of each rule is in the contract tests.
  */
 class BusinessRuleFaultsTest {
 
     private static final Duration RACE_DEADLINE = Duration.ofSeconds(30);
 
-    private record Student(long id, String token) {}
-
     private static ReferenceServer start(FaultMode fault) {
-        return ReferenceServer.start(ServerConfig.defaults()
-                .withPasswordIterations(TestServer.TEST_PASSWORD_ITERATIONS)
-                .withFaults(fault == null ? Set.of() : Set.of(fault))
-                .withFixture(FixtureSpec.standard().withNoShowStudents(1).withClosedClinics(1)));
-    }
-
-    private static Student login(ApiClient api, String username) {
-        JsonNode login = api.post("/auth/login/")
-                .json(Map.of("username", username, "password", FIXTURE_PASSWORD))
-                .send()
-                .expect(200);
-        return new Student(
-                login.path("user").path("id").asLong(), login.path("token").asText());
-    }
-
-    private static long openClinic(ReferenceServer server) {
-        return server.fixtureReport().clinics().stream()
-                .filter(FixtureClinic::active)
-                .findFirst()
-                .orElseThrow()
-                .id();
-    }
-
-    private static long closedClinic(ReferenceServer server) {
-        return server.fixtureReport().clinics().stream()
-                .filter(clinic -> !clinic.active())
-                .findFirst()
-                .orElseThrow()
-                .id();
+        return FaultyServers.start(fault == null ? Set.of() : Set.of(fault));
     }
 
     @Test

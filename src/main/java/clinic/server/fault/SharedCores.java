@@ -1,4 +1,4 @@
-package clinic.server.service;
+package clinic.server.fault;
 
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;

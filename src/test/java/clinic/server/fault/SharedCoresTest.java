@@ -1,4 +1,4 @@
-package clinic.server.service;
+package clinic.server.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

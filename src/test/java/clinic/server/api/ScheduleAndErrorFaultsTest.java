@@ -1,0 +1,60 @@
+package clinic.server.api;
+
+import static clinic.server.api.FaultyServers.login;
+import static clinic.server.api.FaultyServers.openClinic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import clinic.server.FaultMode;
+import clinic.server.ReferenceServer;
+import clinic.server.api.FaultyServers.Student;
+import clinic.testsupport.ApiClient;
+import clinic.testsupport.ClinicDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The faults seen in the schedule and in the answers, observed over HTTP. */
+class ScheduleAndErrorFaultsTest {
+
+    @Test
+    void hiddenClinicsLeavesOutTheClinicsListAndKeepsTheGrid() {
+        try (ReferenceServer server = FaultyServers.start(Set.of(FaultMode.HIDDEN_CLINICS))) {
+            ApiClient api = new ApiClient(server.baseUrl());
+            Student student = login(api, "test_student_01");
+
+            JsonNode schedule = api.weeklySchedule(student.token()).expect(200);
+
+            assertThat(schedule.has("clinics")).isFalse();
+            assertThat(schedule.path("schedule")
+                            .path("mon")
+                            .path("18:00")
+                            .path("clinic_id")
+                            .asLong())
+                    .isEqualTo(openClinic(server));
+        }
+    }
+
+    /**
+     * Server-errors counts only the requests that reach their seat: a request refused as forbidden is not
+     * one of them, so the next request is still the first.
+     */
+    @Test
+    void serverErrorsFailsTheFirstAndFifthRequestPastTheForbiddenCheck() {
+        try (ReferenceServer server = FaultyServers.start(Set.of(FaultMode.SERVER_ERRORS))) {
+            ApiClient api = new ApiClient(server.baseUrl());
+            ClinicDatabase sql = new ClinicDatabase(server.dataSource());
+            Student caller = login(api, "test_student_01");
+            Student other = login(api, "test_student_02");
+            long clinic = openClinic(server);
+
+            api.reserve(caller.token(), other.id(), clinic).expect(403);
+            assertThat(api.reserve(caller.token(), caller.id(), clinic)
+                            .expect(500)
+                            .path("error")
+                            .asText())
+                    .endsWith(FaultMode.INJECTED_ERROR_DETAIL);
+            assertThat(sql.reservationRows(clinic)).isZero();
+            api.reserve(caller.token(), caller.id(), clinic).expect(200);
+        }
+    }
+}
