@@ -9,31 +9,34 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
-/** The slow-login model: jobs that share two cores cannot finish before the cores could have done them. */
+/**
+ * The waits that play {@link ProcessorSharing} out (its timing is proved on a set clock in
+ * {@link ProcessorSharingTest}): no job is done before its own work could have been, and jobs that wait
+ * on each other all end. Only lower bounds of waits are asserted, never how long they took beyond.
+ */
 class SharedCoresTest {
 
     private static final Duration WORK = Duration.ofMillis(40);
+    private static final Duration RACE_DEADLINE = Duration.ofSeconds(30);
 
-    private static long millisToWork(SharedCores cores) {
+    private static Duration timeToWork(SharedCores cores) {
         long started = System.nanoTime();
         cores.work(WORK);
-        return (System.nanoTime() - started) / 1_000_000;
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     @Test
-    void aJobAloneTakesItsWork() {
-        assertThat(millisToWork(new SharedCores(2))).isGreaterThanOrEqualTo(WORK.toMillis());
+    void aJobAloneTakesAtLeastItsWork() {
+        assertThat(timeToWork(new SharedCores(2))).isGreaterThanOrEqualTo(WORK);
     }
 
     @Test
-    void twentyJobsAtOnceOnTwoCoresEachTakeTenTimesTheirWork() {
+    void twentyJobsAtOnceAllEndAndNoneBeforeItsWork() {
         SharedCores cores = new SharedCores(2);
-        List<Callable<Long>> jobs = Collections.nCopies(20, () -> millisToWork(cores));
+        List<Callable<Duration>> jobs = Collections.nCopies(20, () -> timeToWork(cores));
 
-        List<Long> took = Race.run(jobs, Duration.ofSeconds(30));
+        List<Duration> took = Race.run(jobs, RACE_DEADLINE);
 
-        // the first job runs alone for a moment, and times are cut to whole milliseconds
-        assertThat(took).allMatch(millis -> millis >= 8 * WORK.toMillis());
-        assertThat(Collections.max(took)).isGreaterThanOrEqualTo(10 * WORK.toMillis() - 2);
+        assertThat(took).hasSize(20).allSatisfy(time -> assertThat(time).isGreaterThanOrEqualTo(WORK));
     }
 }
