@@ -14,13 +14,7 @@ import org.jdbi.v3.core.Handle;
  * reservation is inserted, then the seat count read without the lock is written back plus one, over the
  * count the database keeps (a lost update), so the capacity check stops seeing the extra rows.
  */
-final class BlindCountWrite implements SeatBooking {
-
-    private final ClinicRepository repository;
-
-    BlindCountWrite(ClinicRepository repository) {
-        this.repository = repository;
-    }
+record BlindCountWrite(ClinicRepository repository) implements SeatBooking {
 
     @Override
     public ReservationOutcome book(Handle transaction, SeatsAndDetails unlockedRead, UserAccount student) {

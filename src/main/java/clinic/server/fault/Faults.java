@@ -10,6 +10,7 @@ import clinic.server.service.SeatBooking;
 import clinic.server.service.SeatReservation;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -19,15 +20,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Faults {
 
-    private final Set<FaultMode> on;
+    private final Set<FaultMode> switchedOn;
     private final Duration slowDelay;
     private final EveryNth serverErrorRequests = new EveryNth(FaultMode.EVERY_NTH);
     private final EveryNth lostWriteSuccesses = new EveryNth(FaultMode.EVERY_NTH);
     private final EveryNth phantomSuccesses = new EveryNth(FaultMode.EVERY_NTH);
 
     /** @param slowDelay the delay of {@link FaultMode#SLOW} */
-    public Faults(Set<FaultMode> on, Duration slowDelay) {
-        this.on = Set.copyOf(on);
+    public Faults(Set<FaultMode> switchedOn, Duration slowDelay) {
+        this.switchedOn = Set.copyOf(switchedOn);
         this.slowDelay = slowDelay;
     }
 
@@ -36,7 +37,7 @@ public final class Faults {
      * drops it, which only a database thrown away with the server may suffer.
      */
     public void prepare(Database database, Jdbi jdbi, ClinicRepository repository) {
-        if (!on.contains(FaultMode.DOUBLE_CLICK)) {
+        if (!switchedOn.contains(FaultMode.DOUBLE_CLICK)) {
             return;
         }
         if (!database.isInMemoryH2()) {
@@ -49,33 +50,41 @@ public final class Faults {
     /** The checks on a clinic row, before and under the lock. */
     public ReservationChecks checks(ReservationChecks correct) {
         ReservationChecks checks = correct;
-        if (on.contains(FaultMode.CLOSED_IGNORED)) {
-            checks = new ClosedIgnored(checks);
+        if (switchedOn.contains(FaultMode.CLOSED_IGNORED)) {
+            // every clinic shown open
+            checks = new BlindedChecks(checks, seats -> seats.withActive(true), UnaryOperator.identity());
         }
-        if (on.contains(FaultMode.NO_SHOW_IGNORED)) {
-            checks = new NoShowIgnored(checks);
+        if (switchedOn.contains(FaultMode.NO_SHOW_IGNORED)) {
+            // every student shown without no-shows
+            checks = new BlindedChecks(checks, UnaryOperator.identity(), student -> student.withNoShow(0));
         }
         return checks;
     }
 
-    /** The checks made again under the row lock, from those of {@link #checks}. */
+    /**
+     * The checks made again under the row lock, from those of {@link #checks}. Double-click does not show
+     * them the student's seat, so the second of two clicks that both passed the check before the lock books
+     * again.
+     */
     public ReservationChecks recheck(ReservationChecks checks) {
-        return on.contains(FaultMode.DOUBLE_CLICK) ? new AlreadyReservedNotRechecked(checks) : checks;
+        return switchedOn.contains(FaultMode.DOUBLE_CLICK)
+                ? new BlindedChecks(checks, seats -> seats.withHeldByStudent(false), UnaryOperator.identity())
+                : checks;
     }
 
     /** The booking; overbook replaces the correct one with a write of the count read without the lock. */
     public SeatBooking booking(SeatBooking correct, ClinicRepository repository) {
         SeatBooking booking = correct;
-        if (on.contains(FaultMode.OVERBOOK)) {
+        if (switchedOn.contains(FaultMode.OVERBOOK)) {
             booking = new RaceWindow(FaultMode.OVERBOOK_RACE_WINDOW, new BlindCountWrite(repository));
         }
-        if (on.contains(FaultMode.DOUBLE_CLICK)) {
+        if (switchedOn.contains(FaultMode.DOUBLE_CLICK)) {
             booking = new RaceWindow(FaultMode.DOUBLE_CLICK_RACE_WINDOW, booking);
         }
-        if (on.contains(FaultMode.LOST_WRITE)) {
+        if (switchedOn.contains(FaultMode.LOST_WRITE)) {
             booking = new LostWrite(booking, lostWriteSuccesses);
         }
-        if (on.contains(FaultMode.PHANTOM)) {
+        if (switchedOn.contains(FaultMode.PHANTOM)) {
             booking = new Phantom(booking, phantomSuccesses);
         }
         return booking;
@@ -83,25 +92,25 @@ public final class Faults {
 
     /** The seat of a request that passed the forbidden and user checks. */
     public SeatReservation seatReservation(SeatReservation correct) {
-        return on.contains(FaultMode.SERVER_ERRORS) ? new ServerErrors(correct, serverErrorRequests) : correct;
+        return switchedOn.contains(FaultMode.SERVER_ERRORS) ? new ServerErrors(correct, serverErrorRequests) : correct;
     }
 
     /** The whole backend: what a request meets before any business rule, and the schedule. */
     public ClinicBackend backend(ClinicBackend correct) {
         ClinicBackend backend = correct;
-        if (on.contains(FaultMode.FOREIGN_BOOKING)) {
+        if (switchedOn.contains(FaultMode.FOREIGN_BOOKING)) {
             backend = new ForeignBooking(backend);
         }
-        if (on.contains(FaultMode.HIDDEN_CLINICS)) {
+        if (switchedOn.contains(FaultMode.HIDDEN_CLINICS)) {
             backend = new HiddenClinics(backend);
         }
-        if (on.contains(FaultMode.SLOW_LOGIN)) {
+        if (switchedOn.contains(FaultMode.SLOW_LOGIN)) {
             backend = new SlowLogin(backend, new SharedCores(FaultMode.LOGIN_CORES), FaultMode.LOGIN_WORK);
         }
-        if (on.contains(FaultMode.BOTTLENECK)) {
+        if (switchedOn.contains(FaultMode.BOTTLENECK)) {
             backend = new Bottleneck(backend, FaultMode.BOTTLENECK_SEATS, FaultMode.BOTTLENECK_SERVICE);
         }
-        if (on.contains(FaultMode.SLOW)) {
+        if (switchedOn.contains(FaultMode.SLOW)) {
             backend = new SlowReservations(backend, slowDelay);
         }
         return backend;

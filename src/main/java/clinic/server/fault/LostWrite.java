@@ -10,17 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@link FaultMode#LOST_WRITE}: the picked successful bookings are rolled back, and still answered 200. */
-final class LostWrite implements SeatBooking {
+record LostWrite(SeatBooking booking, EveryNth successes) implements SeatBooking {
 
     private static final Logger LOG = LoggerFactory.getLogger(LostWrite.class);
-
-    private final SeatBooking booking;
-    private final EveryNth successes;
-
-    LostWrite(SeatBooking booking, EveryNth successes) {
-        this.booking = booking;
-        this.successes = successes;
-    }
 
     @Override
     public ReservationOutcome book(Handle transaction, SeatsAndDetails unlockedRead, UserAccount student) {

@@ -11,15 +11,7 @@ import org.jdbi.v3.core.Handle;
  * {@link FaultMode#PHANTOM}: the picked successful bookings are committed but answered 409 occupied, with the
  * count that includes the seat just taken.
  */
-final class Phantom implements SeatBooking {
-
-    private final SeatBooking booking;
-    private final EveryNth successes;
-
-    Phantom(SeatBooking booking, EveryNth successes) {
-        this.booking = booking;
-        this.successes = successes;
-    }
+record Phantom(SeatBooking booking, EveryNth successes) implements SeatBooking {
 
     @Override
     public ReservationOutcome book(Handle transaction, SeatsAndDetails unlockedRead, UserAccount student) {

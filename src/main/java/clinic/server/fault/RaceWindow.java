@@ -13,15 +13,7 @@ import org.jdbi.v3.core.Handle;
  * wide enough that concurrent requests all pass the checks before any of them books
  * ({@link FaultMode#OVERBOOK}, {@link FaultMode#DOUBLE_CLICK}).
  */
-final class RaceWindow implements SeatBooking {
-
-    private final Duration window;
-    private final SeatBooking booking;
-
-    RaceWindow(Duration window, SeatBooking booking) {
-        this.window = window;
-        this.booking = booking;
-    }
+record RaceWindow(Duration window, SeatBooking booking) implements SeatBooking {
 
     @Override
     public ReservationOutcome book(Handle transaction, SeatsAndDetails unlockedRead, UserAccount student) {

@@ -9,15 +9,7 @@ import clinic.server.service.SeatReservation;
  * {@link FaultMode#SERVER_ERRORS}: the picked requests among those that reach their seat (past the forbidden
  * and user checks) fail with a 500 before anything is read or written.
  */
-final class ServerErrors implements SeatReservation {
-
-    private final SeatReservation seats;
-    private final EveryNth requests;
-
-    ServerErrors(SeatReservation seats, EveryNth requests) {
-        this.seats = seats;
-        this.requests = requests;
-    }
+record ServerErrors(SeatReservation seats, EveryNth requests) implements SeatReservation {
 
     @Override
     public ReservationOutcome reserve(UserAccount student, long clinicId) {
