@@ -53,7 +53,7 @@ class ReadinessTest extends DatabaseTestBase {
         ServerConfig config = TestServer.baseConfig(database())
                 .withPort(port)
                 .withPasswordIterations(FIXTURE_PASSWORD_ITERATIONS)
-                .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, STUDENTS, false));
+                .withFixture(FixtureSpec.standard().withStudents(STUDENTS));
         ExecutorService starter = Executors.newSingleThreadExecutor();
         CompletableFuture<ReferenceServer> starting =
                 CompletableFuture.supplyAsync(() -> ReferenceServer.start(config), starter);

@@ -4,6 +4,8 @@ import clinic.server.ClinicLayout;
 import clinic.server.FaultMode;
 import clinic.server.FixtureReport;
 import clinic.server.FixtureSpec;
+import clinic.server.FixtureSpec.Clinics;
+import clinic.server.FixtureSpec.Passwords;
 import clinic.server.ReferenceServer;
 import clinic.server.ServerConfig;
 import clinic.server.fixture.TestFixture;
@@ -240,14 +242,13 @@ class ServeCommand implements Callable<Integer> {
         try {
             FixtureSpec fixture = setupClinics || setupStudents != null
                     ? new FixtureSpec(
-                            setupClinics,
-                            resetClinics,
+                            clinicsAction(),
                             layout.layout(),
                             capacity == null ? FixtureSpec.DEFAULT_CAPACITY : capacity,
                             closedClinics == null ? 0 : closedClinics,
                             setupStudents == null ? 0 : setupStudents,
                             noShowStudents == null ? 0 : noShowStudents,
-                            false)
+                            Passwords.KEEP)
                     : null;
             return ServerConfig.defaults()
                     .withHost(host)
@@ -262,9 +263,16 @@ class ServeCommand implements Callable<Integer> {
         }
     }
 
+    private Clinics clinicsAction() {
+        if (!setupClinics) {
+            return Clinics.NONE;
+        }
+        return resetClinics ? Clinics.RESET : Clinics.KEEP_EXISTING;
+    }
+
     private static void printFixture(FixtureReport report, FixtureSpec spec) {
-        if (spec.clinics()) {
-            if (spec.resetClinics()) {
+        if (spec.clinics() != Clinics.NONE) {
+            if (spec.clinics() == Clinics.RESET) {
                 System.out.println("🗑️  기존 테스트 클리닉 " + report.clinicsDeleted() + "개 삭제");
             }
             FixturePrinter.printClinics(System.out, report.clinics());

@@ -12,6 +12,7 @@ import static clinic.testsupport.ContractText.USERNAME_TAKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.server.FixtureSpec;
+import clinic.server.FixtureSpec.Clinics;
 import clinic.testsupport.ApiResponse;
 import clinic.testsupport.Json;
 import clinic.testsupport.ServerTestBase;
@@ -162,7 +163,10 @@ class AuthContractTest extends ServerTestBase {
     @ParameterizedTest(name = "subject as {0}")
     @ValueSource(strings = {"id", "id as text", "code"})
     void registrationTakesTheSubjectByIdOrByCode(String form) {
-        server().server().loadFixture(new FixtureSpec(true, false, FixtureSpec.DEFAULT_CAPACITY, 0, false));
+        server().server()
+                .loadFixture(FixtureSpec.standard()
+                        .withClinics(Clinics.KEEP_EXISTING)
+                        .withStudents(0));
         long id = sql().subjectId("physics1");
         Object subject = switch (form) {
             case "id" -> id;

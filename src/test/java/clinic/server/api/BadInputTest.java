@@ -45,7 +45,7 @@ class BadInputTest extends ServerTestBase {
     @Override
     protected ServerConfig configure(ServerConfig config) {
         return config.withRateLimit(0, Duration.ofSeconds(60))
-                .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, 0, false));
+                .withFixture(FixtureSpec.standard().withStudents(0));
     }
 
     @Override

@@ -51,7 +51,8 @@ class ReserveContractTest extends ServerTestBase {
     }
 
     private FixtureReport resetClinics(int capacity) {
-        return server().server().loadFixture(new FixtureSpec(true, true, capacity, 0, false));
+        return server().server()
+                .loadFixture(FixtureSpec.standard().withCapacity(capacity).withStudents(0));
     }
 
     private FixtureClinic clinicInRoom(FixtureReport report, String room) {
@@ -321,7 +322,7 @@ class ReserveContractTest extends ServerTestBase {
         try (TestServer failing = TestServer.start(
                 databaseKind(),
                 c -> c.withFaults(Set.of(FaultMode.SERVER_ERRORS))
-                        .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, 0, false)))) {
+                        .withFixture(FixtureSpec.standard().withStudents(0)))) {
             String username = uniqueUsername("fail");
             long studentId = failing.api().register(username, STUDENT_PASSWORD, "오류학생");
             String token = failing.api().login(username, STUDENT_PASSWORD);

@@ -33,7 +33,7 @@ class ScheduleContractTest extends ServerTestBase {
     @BeforeEach
     void onlyTheFixtureClinics() {
         sql().deleteAllClinics();
-        fixture = server().server().loadFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, 0, false));
+        fixture = server().server().loadFixture(FixtureSpec.standard().withStudents(0));
         viewer = newStudent();
     }
 
@@ -137,7 +137,8 @@ class ScheduleContractTest extends ServerTestBase {
 
     @Test
     void cellsCountReservationRowsAndListTheStudents() {
-        fixture = server().server().loadFixture(new FixtureSpec(true, true, 2, 0, false));
+        fixture = server().server()
+                .loadFixture(FixtureSpec.standard().withCapacity(2).withStudents(0));
         FixtureClinic clinic = room("3강의실");
         TestStudent first = newStudent();
         TestStudent second = newStudent();

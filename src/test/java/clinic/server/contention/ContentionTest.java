@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clinic.server.FixtureClinic;
 import clinic.server.FixtureSpec;
+import clinic.server.FixtureSpec.Clinics;
 import clinic.server.ServerConfig;
 import clinic.testsupport.ApiResponse;
 import clinic.testsupport.Json;
@@ -46,7 +47,7 @@ class ContentionTest extends ServerTestBase {
     @Override
     protected ServerConfig configure(ServerConfig config) {
         return config.withRateLimit(0, Duration.ofSeconds(60))
-                .withFixture(new FixtureSpec(false, false, CAPACITY, STUDENTS, false));
+                .withFixture(FixtureSpec.standard().withClinics(Clinics.NONE).withStudents(STUDENTS));
     }
 
     @Override
@@ -65,7 +66,7 @@ class ContentionTest extends ServerTestBase {
     /** A clinic of capacity 6 with no reservation yet. */
     private FixtureClinic freshClinic() {
         return server().server()
-                .loadFixture(new FixtureSpec(true, true, CAPACITY, 0, false))
+                .loadFixture(FixtureSpec.standard().withCapacity(CAPACITY).withStudents(0))
                 .clinics()
                 .get(0);
     }
