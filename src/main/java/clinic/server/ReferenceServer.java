@@ -64,7 +64,7 @@ public final class ReferenceServer implements AutoCloseable {
         try {
             Jdbi jdbi = Jdbi.create(database.dataSource());
             ClinicRepository repository = new ClinicRepository();
-            Faults faults = new Faults(config.faults(), FaultMode.SLOW_DELAY);
+            Faults faults = new Faults(config.faults(), config.slowDelay());
             faults.prepare(database, jdbi, repository);
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
             RateLimiter rateLimiter = new RateLimiter(config.rateLimitRequests(), config.rateLimitWindow());

@@ -107,7 +107,12 @@ class StartupFailureTest {
                 Arguments.of(
                         List.of("setup-test-students", "--password-iterations", "10000001", "--db", SCRATCH_H2),
                         "--password-iterations"),
-                Arguments.of(List.of("serve", "--port", "0", "--db", UNREACHABLE_POSTGRES), "127.0.0.1:1"));
+                Arguments.of(List.of("serve", "--port", "0", "--db", UNREACHABLE_POSTGRES), "127.0.0.1:1"),
+                Arguments.of(List.of("serve", "--slow-ms", "20"), "--fault slow"),
+                Arguments.of(List.of("serve", "--fault", "overbook", "--slow-ms", "20"), "--fault slow"),
+                Arguments.of(List.of("serve", "--fault", "slow", "--slow-ms", "0"), "--slow-ms"),
+                Arguments.of(List.of("serve", "--fault", "slow", "--slow-ms", "60001"), "--slow-ms"),
+                Arguments.of(List.of("serve", "--fault", "slow", "--slow-ms", "fast"), "--slow-ms"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -175,6 +180,16 @@ class StartupFailureTest {
         CommandLineRun run = assertTimeoutPreemptively(
                 COMMAND_DEADLINE, () -> CommandLineRun.of("serve", "--port", "0", "--db", url));
         assertOneClearErrorLine(run, "WRITE_DELAY=500");
+    }
+
+    /** Double-click drops a unique constraint: never on a database that outlives the server. */
+    @Test
+    void serveRefusesDoubleClickOnADatabaseThatOutlivesTheServer(@TempDir Path folder) {
+        String url = "jdbc:h2:file:" + folder.resolve("clinic");
+        CommandLineRun run = assertTimeoutPreemptively(
+                COMMAND_DEADLINE,
+                () -> CommandLineRun.of("serve", "--port", "0", "--fault", "double-click", "--db", url));
+        assertOneClearErrorLine(run, "double-click");
     }
 
     private static void assertOneClearErrorLine(CommandLineRun run, String mentioned) {

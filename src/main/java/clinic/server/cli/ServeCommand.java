@@ -81,6 +81,13 @@ class ServeCommand implements Callable<Integer> {
     List<FaultMode> faults = List.of();
 
     @Option(
+            names = "--slow-ms",
+            paramLabel = "MS",
+            description = "with --fault slow: the delay before each reservation, 1-" + ServerConfig.MAX_SLOW_DELAY_MS
+                    + " ms (default: ${DEFAULT-VALUE})")
+    long slowMs = FaultMode.SLOW_DELAY.toMillis();
+
+    @Option(
             names = "--setup-clinics",
             description = "create the test clinics at start (the eight Monday clinics, or --days/--times/--rooms)")
     boolean setupClinics;
@@ -157,6 +164,11 @@ class ServeCommand implements Callable<Integer> {
         if (setupStudents == null && noShowStudents != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--no-show-students needs --setup-students");
         }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--slow-ms") && !faults.contains(FaultMode.SLOW)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--slow-ms sets the delay of the slow fault and needs --fault slow");
+        }
+        OptionRange.require(spec, "--slow-ms", slowMs, 1, ServerConfig.MAX_SLOW_DELAY_MS);
         OptionRange.require(spec, "--port", port, 0, 65_535);
         OptionRange.require(spec, "--rate-limit", rateLimit, 0, ServerConfig.MAX_RATE_LIMIT_REQUESTS);
         OptionRange.require(
@@ -257,6 +269,7 @@ class ServeCommand implements Callable<Integer> {
                     .withRateLimit(rateLimit, Duration.ofSeconds(rateWindowSeconds))
                     .withPasswordIterations(passwordIterations)
                     .withFaults(faultSet)
+                    .withSlowDelay(Duration.ofMillis(slowMs))
                     .withFixture(fixture);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -9,12 +9,21 @@ import clinic.server.ReferenceServer;
 import clinic.server.api.FaultyServers.Student;
 import clinic.testsupport.ApiClient;
 import clinic.testsupport.ClinicDatabase;
+import clinic.testsupport.CommandLineRun;
+import clinic.testsupport.ServerProcess;
+import clinic.testsupport.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The faults seen in the schedule and in the answers, observed over HTTP. */
-class ScheduleAndErrorFaultsTest {
+/** The faults seen in the schedule, in the answers and in the latency, observed over HTTP. */
+class ScheduleErrorAndLatencyFaultsTest {
+
+    /** Well above the default delay, so that a server that ignored the option answers sooner. */
+    private static final Duration SLOW_DELAY = Duration.ofMillis(3 * FaultMode.SLOW_DELAY.toMillis());
+
+    private static final Duration START_DEADLINE = Duration.ofSeconds(60);
 
     @Test
     void hiddenClinicsLeavesOutTheClinicsListAndKeepsTheGrid() {
@@ -56,5 +65,46 @@ class ScheduleAndErrorFaultsTest {
             assertThat(sql.reservationRows(clinic)).isZero();
             api.reserve(caller.token(), caller.id(), clinic).expect(200);
         }
+    }
+
+    /** The delay is a sleep before the request is processed, so the answer cannot come sooner. */
+    @Test
+    void slowWaitsTheDelayServeIsStartedWith() {
+        try (ServerProcess server = ServerProcess.serve(
+                START_DEADLINE,
+                "--port",
+                "0",
+                "--password-iterations",
+                Integer.toString(TestServer.TEST_PASSWORD_ITERATIONS),
+                "--setup-clinics",
+                "--setup-students",
+                "1",
+                "--fault",
+                FaultMode.SLOW.flag(),
+                "--slow-ms",
+                Long.toString(SLOW_DELAY.toMillis()))) {
+            ApiClient api = new ApiClient(server.baseUrl());
+            Student student = login(api, "test_student_01");
+            long clinic = api.weeklySchedule(student.token())
+                    .expect(200)
+                    .path("clinics")
+                    .path(0)
+                    .path("clinic_id")
+                    .asLong();
+
+            long started = System.nanoTime();
+            api.reserve(student.token(), student.id(), clinic).expect(200);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(took).isGreaterThanOrEqualTo(SLOW_DELAY);
+        }
+    }
+
+    @Test
+    void serveHelpListsTheSlowDelay() {
+        CommandLineRun help = CommandLineRun.of("serve", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--slow-ms", "--fault slow");
     }
 }
