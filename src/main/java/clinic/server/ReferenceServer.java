@@ -1,5 +1,6 @@
 package clinic.server;
 
+import clinic.contract.Endpoint;
 import clinic.server.fault.Faults;
 import clinic.server.fixture.TestFixture;
 import clinic.server.http.ApiServer;
@@ -115,7 +116,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>/api} */
     public String baseUrl() {
-        return "http://" + config.host() + ":" + port() + ApiServer.API_PREFIX;
+        return "http://" + config.host() + ":" + port() + Endpoint.API_PREFIX;
     }
 
     public int port() {

@@ -1,6 +1,9 @@
 package clinic.server.service;
 
+import clinic.contract.AccountMessage;
 import clinic.contract.ClinicDay;
+import clinic.contract.Endpoint;
+import clinic.contract.Field;
 import clinic.server.repository.ClinicDetails;
 import clinic.server.repository.ClinicRepository;
 import clinic.server.repository.NewUser;
@@ -30,11 +33,8 @@ public final class ClinicService implements ClinicBackend {
 
     public static final DateTimeFormatter TIME_FORMAT = DateTimeFormatter.ofPattern("HH:mm");
 
-    private static final String TOKEN_SCHEME = "Token ";
     private static final Pattern USERNAME_FORMAT = Pattern.compile("[\\w.@+-]+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final String USERNAME_INVALID = "유효한 사용자 이름을 입력하십시오. 이 값은 문자, 숫자, @/./+/-/_ 만 가능합니다.";
-    private static final String USERNAME_TAKEN = "해당 사용자 이름은 이미 존재합니다.";
-    private static final String PASSWORDS_DIFFER = "비밀번호가 일치하지 않습니다.";
     private static final Pattern EMAIL_FORMAT = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final String EMAIL_INVALID = "유효한 이메일 주소를 입력하십시오.";
     private static final String SUBJECT_UNKNOWN = "존재하지 않는 과목입니다.";
@@ -77,44 +77,46 @@ public final class ClinicService implements ClinicBackend {
     @Override
     public RegistrationOutcome register(Map<String, Object> body) {
         FormFields form = new FormFields(body);
-        String username = form.required("username", 150);
-        String password = form.required("password", 128);
-        String passwordConfirm = body.containsKey("password_confirm") ? form.required("password_confirm", 128) : null;
-        String name = form.required("name", 100);
-        String phoneNum = form.optional("phone_num", 20);
-        String studentPhoneNum = form.optional("student_phone_num", 20);
-        String parentPhoneNum = form.optional("student_parent_phone_num", 20);
-        String school = form.optional("school", 100);
-        String grade = form.optional("grade", 20);
-        String email = form.optional("email", 254);
-        Object subject = form.reference("subject", 50);
+        String username = form.required(Field.USERNAME, 150);
+        String password = form.required(Field.PASSWORD, 128);
+        String passwordConfirm =
+                body.containsKey(Field.PASSWORD_CONFIRM) ? form.required(Field.PASSWORD_CONFIRM, 128) : null;
+        String name = form.required(Field.NAME, 100);
+        String phoneNum = form.optional(Field.PHONE_NUM, 20);
+        String studentPhoneNum = form.optional(Field.STUDENT_PHONE_NUM, 20);
+        String parentPhoneNum = form.optional(Field.STUDENT_PARENT_PHONE_NUM, 20);
+        String school = form.optional(Field.SCHOOL, 100);
+        String grade = form.optional(Field.GRADE, 20);
+        String email = form.optional(Field.EMAIL, 254);
+        Object subject = form.reference(Field.SUBJECT, 50);
 
         if (username != null && !USERNAME_FORMAT.matcher(username).matches()) {
-            form.addError("username", USERNAME_INVALID);
+            form.addError(Field.USERNAME, USERNAME_INVALID);
             username = null;
         }
         if (email != null && !EMAIL_FORMAT.matcher(email).matches()) {
-            form.addError("email", EMAIL_INVALID);
+            form.addError(Field.EMAIL, EMAIL_INVALID);
         }
         String checkedUsername = username;
         if (checkedUsername != null
                 && jdbi.withHandle(h -> repository.findUserByUsername(h, checkedUsername))
                         .isPresent()) {
-            form.addError("username", USERNAME_TAKEN);
+            form.addError(Field.USERNAME, AccountMessage.USERNAME_TAKEN);
         }
         Optional<Long> subjectId = subject == null ? Optional.empty() : jdbi.withHandle(h -> findSubject(h, subject));
         if (subject != null && subjectId.isEmpty()) {
-            form.addError("subject", SUBJECT_UNKNOWN);
+            form.addError(Field.SUBJECT, SUBJECT_UNKNOWN);
         }
         if (form.hasErrors()) {
             return new RegistrationOutcome.FieldErrors(form.errors());
         }
         if (passwordConfirm != null && !passwordConfirm.equals(password)) {
-            return new RegistrationOutcome.FieldErrors(Map.of("password", List.of(PASSWORDS_DIFFER)));
+            return new RegistrationOutcome.FieldErrors(
+                    Map.of(Field.PASSWORD, List.of(AccountMessage.PASSWORDS_DIFFER)));
         }
         List<String> passwordProblems = PasswordRules.problems(password);
         if (!passwordProblems.isEmpty()) {
-            return new RegistrationOutcome.FieldErrors(Map.of("password", passwordProblems));
+            return new RegistrationOutcome.FieldErrors(Map.of(Field.PASSWORD, passwordProblems));
         }
         NewUser user = new NewUser(
                 checkedUsername,
@@ -134,7 +136,8 @@ public final class ClinicService implements ClinicBackend {
         } catch (JdbiException e) {
             if (SqlStates.UNIQUE_VIOLATION.equals(SqlStates.of(e))) {
                 // a concurrent registration took the name between the check and the insert
-                return new RegistrationOutcome.FieldErrors(Map.of("username", List.of(USERNAME_TAKEN)));
+                return new RegistrationOutcome.FieldErrors(
+                        Map.of(Field.USERNAME, List.of(AccountMessage.USERNAME_TAKEN)));
             }
             throw e;
         }
@@ -150,8 +153,8 @@ public final class ClinicService implements ClinicBackend {
     @Override
     public LoginOutcome login(Map<String, Object> body) {
         FormFields form = new FormFields(body);
-        String username = form.required("username", 150);
-        String password = form.required("password", 128);
+        String username = form.required(Field.USERNAME, 150);
+        String password = form.required(Field.PASSWORD, 128);
         if (form.hasErrors()) {
             return new LoginOutcome.FieldErrors(form.errors());
         }
@@ -180,10 +183,11 @@ public final class ClinicService implements ClinicBackend {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
             return new Authentication.Missing();
         }
-        if (!authorizationHeader.startsWith(TOKEN_SCHEME)) {
+        if (!authorizationHeader.startsWith(Endpoint.TOKEN_SCHEME)) {
             return new Authentication.Invalid();
         }
-        String key = authorizationHeader.substring(TOKEN_SCHEME.length()).strip();
+        String key =
+                authorizationHeader.substring(Endpoint.TOKEN_SCHEME.length()).strip();
         if (!TokenGenerator.isWellFormed(key)) {
             return new Authentication.Invalid();
         }
