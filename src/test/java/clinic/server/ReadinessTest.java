@@ -2,6 +2,8 @@ package clinic.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.contract.Endpoint;
+import clinic.contract.Field;
 import clinic.testsupport.ApiClient;
 import clinic.testsupport.ContractText;
 import clinic.testsupport.DatabaseTestBase;
@@ -46,12 +48,12 @@ class ReadinessTest extends DatabaseTestBase {
     @Test
     void everyRouteAnswers503StartingUntilTheFixtureIsLoadedThenLoginsSucceed() throws Exception {
         String lastStudent = String.format("test_student_%02d", STUDENTS);
-        byte[] health = RawHttp.request("GET", "/api/health/", "", null);
+        byte[] health = RawHttp.request(Endpoint.HEALTH.method(), Endpoint.HEALTH.pathOnHost(), "", null);
         byte[] login = RawHttp.request(
-                "POST",
-                "/api/auth/login/",
+                Endpoint.LOGIN.method(),
+                Endpoint.LOGIN.pathOnHost(),
                 "Content-Type: application/json\r\n",
-                Json.write(Map.of("username", lastStudent, "password", ContractText.FIXTURE_PASSWORD))
+                Json.write(Map.of(Field.USERNAME, lastStudent, Field.PASSWORD, ContractText.FIXTURE_PASSWORD))
                         .getBytes(StandardCharsets.UTF_8));
         int port = freeLoopbackPort();
         ServerConfig config = TestServer.baseConfig(database())
@@ -95,10 +97,11 @@ class ReadinessTest extends DatabaseTestBase {
                         .isNotEmpty();
                 assertThat(startingAnswers).allSatisfy(answer -> {
                     assertThat(answer.status()).isEqualTo(503);
-                    assertThat(Json.parse(answer.body())).isEqualTo(Json.object("status", "starting"));
+                    assertThat(Json.parse(answer.body())).isEqualTo(Json.object(Field.STATUS, "starting"));
                     assertThat(answer.header("Retry-After")).isEqualTo("1");
                 });
-                assertThat(Json.parse(ready.body()).path("user_count").asLong()).isGreaterThanOrEqualTo(STUDENTS);
+                assertThat(Json.parse(ready.body()).path(Field.USER_COUNT).asLong())
+                        .isGreaterThanOrEqualTo(STUDENTS);
                 new ApiClient(server.baseUrl()).login(lastStudent, ContractText.FIXTURE_PASSWORD);
             }
         } finally {

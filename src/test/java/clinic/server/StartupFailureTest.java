@@ -11,7 +11,7 @@ import clinic.testsupport.ContractText;
 import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
-import com.fasterxml.jackson.databind.JsonNode;
+import clinic.testsupport.TestStudent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -141,16 +141,9 @@ class StartupFailureTest {
                         ReferenceServer.start(TestServer.baseConfig(database).withFixture(FixtureSpec.standard()))) {
             ApiClient api = new ApiClient(running.baseUrl());
             ClinicDatabase sql = new ClinicDatabase(running.dataSource());
-            JsonNode login = api.post("/auth/login/")
-                    .json(Map.of("username", "test_student_01", "password", ContractText.FIXTURE_PASSWORD))
-                    .send()
-                    .expect(200);
+            TestStudent student = api.logIn("test_student_01", ContractText.FIXTURE_PASSWORD);
             long clinicId = running.fixtureReport().clinics().get(0).id();
-            api.reserve(
-                            login.path("token").asText(),
-                            login.path("user").path("id").asLong(),
-                            clinicId)
-                    .expect(200);
+            api.reserve(student.token(), student.id(), clinicId).expect(200);
             Map<String, Long> before = sql.rowCountsOfEveryTable();
 
             String port = String.valueOf(running.port());

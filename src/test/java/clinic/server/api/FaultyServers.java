@@ -10,8 +10,7 @@ import clinic.server.ReferenceServer;
 import clinic.server.ServerConfig;
 import clinic.testsupport.ApiClient;
 import clinic.testsupport.TestServer;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
+import clinic.testsupport.TestStudent;
 import java.util.Set;
 
 /**
@@ -19,8 +18,6 @@ import java.util.Set;
  * blocked, one closed clinic) and the in-memory H2 database the double-click fault needs.
  */
 final class FaultyServers {
-
-    record Student(long id, String token) {}
 
     static final FixtureSpec FIXTURE =
             FixtureSpec.standard().withNoShowStudents(1).withClosedClinics(1);
@@ -43,13 +40,8 @@ final class FaultyServers {
                 .withFixture(FIXTURE);
     }
 
-    static Student login(ApiClient api, String username) {
-        JsonNode login = api.post("/auth/login/")
-                .json(Map.of("username", username, "password", FIXTURE_PASSWORD))
-                .send()
-                .expect(200);
-        return new Student(
-                login.path("user").path("id").asLong(), login.path("token").asText());
+    static TestStudent login(ApiClient api, String username) {
+        return api.logIn(username, FIXTURE_PASSWORD);
     }
 
     static long openClinic(ReferenceServer server) {

@@ -4,13 +4,15 @@ import static clinic.server.api.FaultyServers.login;
 import static clinic.server.api.FaultyServers.openClinic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.contract.Field;
+import clinic.contract.ReservationError;
 import clinic.server.FaultMode;
 import clinic.server.FixtureSpec;
 import clinic.server.ReferenceServer;
-import clinic.server.api.FaultyServers.Student;
 import clinic.testsupport.ApiClient;
 import clinic.testsupport.ApiResponse;
 import clinic.testsupport.ClinicDatabase;
+import clinic.testsupport.TestStudent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +29,20 @@ class RosterFaultsTest {
     /** Five bookings: the 1st and the 5th are hit. */
     private static final int BOOKINGS = FaultMode.EVERY_NTH + 1;
 
-    private static List<Student> students(ApiClient api, int count) {
-        List<Student> students = new ArrayList<>();
-        for (int number = 1; number <= count; number++) {
+    /** The first five fixture students, logged in. */
+    private static List<TestStudent> students(ApiClient api) {
+        List<TestStudent> students = new ArrayList<>();
+        for (int number = 1; number <= BOOKINGS; number++) {
             students.add(login(api, String.format("test_student_%02d", number)));
         }
         return students;
+    }
+
+    /** Each student books the clinic, one after another; the answers in that order. */
+    private static List<ApiResponse> bookOneAfterAnother(ApiClient api, List<TestStudent> students, long clinic) {
+        return students.stream()
+                .map(student -> api.reserve(student.token(), student.id(), clinic))
+                .toList();
     }
 
     /** The servers' fixture loaded again: fresh clinics, no seat taken. */
@@ -45,13 +55,12 @@ class RosterFaultsTest {
         try (ReferenceServer server = FaultyServers.start(Set.of(FaultMode.LOST_WRITE))) {
             ApiClient api = new ApiClient(server.baseUrl());
             ClinicDatabase sql = new ClinicDatabase(server.dataSource());
-            List<Student> students = students(api, BOOKINGS);
+            List<TestStudent> students = students(api);
             long clinic = openClinic(server);
 
-            for (Student student : students) {
-                api.reserve(student.token(), student.id(), clinic).expect(200);
-            }
-
+            assertThat(bookOneAfterAnother(api, students, clinic))
+                    .extracting(ApiResponse::status)
+                    .containsOnly(200);
             assertThat(sql.reservedStudentIds(clinic))
                     .containsExactlyInAnyOrder(
                             students.get(1).id(),
@@ -60,8 +69,9 @@ class RosterFaultsTest {
             assertThat(sql.reservedCount(clinic)).isEqualTo(3);
 
             long reloaded = reloadedOpenClinic(server);
-            Student first = students.get(0);
-            api.reserve(first.token(), first.id(), reloaded).expect(200);
+            assertThat(bookOneAfterAnother(api, students.subList(0, 1), reloaded))
+                    .extracting(ApiResponse::status)
+                    .containsOnly(200);
             assertThat(sql.reservedStudentIds(reloaded))
                     .as("the first booking after a reload is hit again")
                     .isEmpty();
@@ -72,25 +82,21 @@ class RosterFaultsTest {
     void phantomStoresTheFirstAndFifthBookingsButAnswersThemOccupiedWithTheSeatCounted() {
         try (ReferenceServer server = FaultyServers.start(Set.of(FaultMode.PHANTOM))) {
             ApiClient api = new ApiClient(server.baseUrl());
-            ClinicDatabase sql = new ClinicDatabase(server.dataSource());
-            List<Student> students = students(api, BOOKINGS);
+            List<TestStudent> students = students(api);
             long clinic = openClinic(server);
 
-            List<Integer> statuses = new ArrayList<>();
-            JsonNode firstAnswer = null;
-            for (Student student : students) {
-                ApiResponse answer = api.reserve(student.token(), student.id(), clinic);
-                statuses.add(answer.status());
-                firstAnswer = firstAnswer == null ? answer.json() : firstAnswer;
-            }
+            List<ApiResponse> answers = bookOneAfterAnother(api, students, clinic);
 
-            assertThat(statuses).containsExactly(409, 200, 200, 200, 409);
-            assertThat(firstAnswer.path("error").asText()).isEqualTo("occupied");
-            assertThat(firstAnswer.path("current_count").asInt()).isEqualTo(1);
-            assertThat(firstAnswer.path("capacity").asInt()).isEqualTo(FixtureSpec.DEFAULT_CAPACITY);
-            assertThat(sql.reservedStudentIds(clinic))
+            assertThat(answers).extracting(ApiResponse::status).containsExactly(409, 200, 200, 200, 409);
+            JsonNode first = answers.get(0).json();
+            assertThat(first.path(Field.ERROR).asText()).isEqualTo(ReservationError.OCCUPIED.error());
+            assertThat(first.path(Field.CURRENT_COUNT).asInt())
+                    .as("the seat just taken counted")
+                    .isEqualTo(1);
+            assertThat(first.path(Field.CAPACITY).asInt()).isEqualTo(FixtureSpec.DEFAULT_CAPACITY);
+            assertThat(new ClinicDatabase(server.dataSource()).reservedStudentIds(clinic))
                     .containsExactlyInAnyOrderElementsOf(
-                            students.stream().map(Student::id).toList());
+                            students.stream().map(TestStudent::id).toList());
         }
     }
 }

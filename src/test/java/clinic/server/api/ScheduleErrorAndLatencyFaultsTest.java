@@ -4,14 +4,16 @@ import static clinic.server.api.FaultyServers.login;
 import static clinic.server.api.FaultyServers.openClinic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.contract.ClinicDay;
+import clinic.contract.Field;
 import clinic.server.FaultMode;
 import clinic.server.ReferenceServer;
-import clinic.server.api.FaultyServers.Student;
 import clinic.testsupport.ApiClient;
 import clinic.testsupport.ClinicDatabase;
 import clinic.testsupport.CommandLineRun;
 import clinic.testsupport.ServerProcess;
 import clinic.testsupport.TestServer;
+import clinic.testsupport.TestStudent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Set;
@@ -29,15 +31,15 @@ class ScheduleErrorAndLatencyFaultsTest {
     void hiddenClinicsLeavesOutTheClinicsListAndKeepsTheGrid() {
         try (ReferenceServer server = FaultyServers.start(Set.of(FaultMode.HIDDEN_CLINICS))) {
             ApiClient api = new ApiClient(server.baseUrl());
-            Student student = login(api, "test_student_01");
+            TestStudent student = login(api, "test_student_01");
 
             JsonNode schedule = api.weeklySchedule(student.token()).expect(200);
 
-            assertThat(schedule.has("clinics")).isFalse();
-            assertThat(schedule.path("schedule")
-                            .path("mon")
+            assertThat(schedule.has(Field.CLINICS)).isFalse();
+            assertThat(schedule.path(Field.SCHEDULE)
+                            .path(ClinicDay.MON.key())
                             .path("18:00")
-                            .path("clinic_id")
+                            .path(Field.CLINIC_ID)
                             .asLong())
                     .isEqualTo(openClinic(server));
         }
@@ -52,14 +54,14 @@ class ScheduleErrorAndLatencyFaultsTest {
         try (ReferenceServer server = FaultyServers.start(Set.of(FaultMode.SERVER_ERRORS))) {
             ApiClient api = new ApiClient(server.baseUrl());
             ClinicDatabase sql = new ClinicDatabase(server.dataSource());
-            Student caller = login(api, "test_student_01");
-            Student other = login(api, "test_student_02");
+            TestStudent caller = login(api, "test_student_01");
+            TestStudent other = login(api, "test_student_02");
             long clinic = openClinic(server);
 
             api.reserve(caller.token(), other.id(), clinic).expect(403);
             assertThat(api.reserve(caller.token(), caller.id(), clinic)
                             .expect(500)
-                            .path("error")
+                            .path(Field.ERROR)
                             .asText())
                     .endsWith(FaultMode.INJECTED_ERROR_DETAIL);
             assertThat(sql.reservationRows(clinic)).isZero();
@@ -84,12 +86,12 @@ class ScheduleErrorAndLatencyFaultsTest {
                 "--slow-ms",
                 Long.toString(SLOW_DELAY.toMillis()))) {
             ApiClient api = new ApiClient(server.baseUrl());
-            Student student = login(api, "test_student_01");
+            TestStudent student = login(api, "test_student_01");
             long clinic = api.weeklySchedule(student.token())
                     .expect(200)
-                    .path("clinics")
+                    .path(Field.CLINICS)
                     .path(0)
-                    .path("clinic_id")
+                    .path(Field.CLINIC_ID)
                     .asLong();
 
             long started = System.nanoTime();
