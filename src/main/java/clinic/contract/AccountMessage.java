@@ -9,6 +9,10 @@ public final class AccountMessage {
     public static final String USERNAME_TAKEN_MARK = "이미 존재";
 
     public static final String REGISTERED = "사용자가 성공적으로 등록되었습니다.";
+    /** A 400 of registration or login, in the list of each missing field. */
+    public static final String FIELD_REQUIRED = "이 필드는 필수 항목입니다.";
+    /** A 400 of registration when {@code password_confirm} differs, in the {@code password} list. */
+    public static final String PASSWORDS_DIFFER = "비밀번호가 일치하지 않습니다.";
     /** A 401 of login: wrong password or unknown user. */
     public static final String BAD_CREDENTIALS = "로그인 정보가 올바르지 않습니다.";
     /** A 401 of login for an inactive account. */

@@ -14,6 +14,9 @@ public final class Field {
 
     // health
     public static final String STATUS = "status";
+    public static final String TIMESTAMP = "timestamp";
+    public static final String DATABASE = "database";
+    public static final String USER_COUNT = "user_count";
 
     // accounts: register and login bodies, the login answer's user
     public static final String USERNAME = "username";
@@ -30,6 +33,21 @@ public final class Field {
     public static final String USER = "user";
     public static final String ID = "id";
     public static final String NO_SHOW = "no_show";
+    public static final String PHONE_NUM = "phone_num";
+    public static final String STUDENT_PHONE_NUM = "student_phone_num";
+    public static final String STUDENT_PARENT_PHONE_NUM = "student_parent_phone_num";
+    public static final String SCHOOL = "school";
+    public static final String GRADE = "grade";
+    public static final String EMAIL = "email";
+    public static final String SUBJECT_NAME = "subject_name";
+    public static final String IS_STUDENT = "is_student";
+    public static final String IS_TEACHER = "is_teacher";
+    public static final String IS_STAFF = "is_staff";
+    public static final String IS_SUPERUSER = "is_superuser";
+    public static final String NON_PASS = "non_pass";
+    public static final String ESSENTIAL_CLINIC = "essential_clinic";
+    public static final String REDIRECT = "redirect";
+    public static final String NEEDS_PASSWORD_CHANGE = "needs_password_change";
 
     // reservation request and answers
     public static final String USER_ID = "user_id";
@@ -63,6 +81,8 @@ public final class Field {
 
     /** The value of {@link #CLINIC_STATUS} for a closed clinic. */
     public static final String INACTIVE = "inactive";
+    /** The value of {@link #STATUS} of a server that answers its health check. */
+    public static final String HEALTHY = "healthy";
 
     private Field() {}
 }

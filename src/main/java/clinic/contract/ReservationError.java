@@ -55,6 +55,16 @@ public enum ReservationError {
         return message;
     }
 
+    /** The {@code message} of {@link #NO_SHOW_BLOCKED} for a student and the no-shows that block them. */
+    public static String noShowBlockedMessage(String studentName, int noShows) {
+        return studentName + " 학생은 " + noShows + "회 무단결석하여 금주 보충 예약이 불가능합니다.";
+    }
+
+    /** The {@code message} of {@link #RATE_LIMITED}, with the requests left in the window (0 when refused). */
+    public static String rateLimitedMessage(int remainingRequests) {
+        return "요청 한도를 초과했습니다. 잠시 후 다시 시도해주세요. (남은 요청: " + remainingRequests + "회)";
+    }
+
     /** The refusal a status and {@code error} value stand for, if the contract has one. */
     public static Optional<ReservationError> of(int status, String error) {
         return Arrays.stream(values())

@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * Deliberate bugs of a booking backend, switched on one by one to prove that the load test catches
- * them. Each one lives in the real request path; all are off unless asked for.
+ * them. Each one wraps the part of the correct backend it breaks ({@code clinic.server.fault}); all are off
+ * unless asked for.
  */
 public enum FaultMode {
     /** Capacity read, then written without a lock or conditional update (lost-update race). */
@@ -31,7 +32,10 @@ public enum FaultMode {
     HIDDEN_CLINICS("hidden-clinics"),
     /** Every {@link #EVERY_NTH}th reservation request answers 500 and writes nothing. */
     SERVER_ERRORS("server-errors"),
-    /** Every reservation waits {@link #SLOW_DELAY} before it is processed. */
+    /**
+     * Every reservation waits before it is processed: {@link #SLOW_DELAY}, or the delay the server is started
+     * with ({@code serve --slow-ms}, {@code ServerConfig.withSlowDelay}).
+     */
     SLOW("slow"),
     /**
      * Every login costs {@link #LOGIN_WORK} of hashing on {@link #LOGIN_CORES} shared cores, as a
@@ -53,7 +57,7 @@ public enum FaultMode {
     public static final Duration OVERBOOK_RACE_WINDOW = Duration.ofMillis(200);
     /** Double-click: time between the unlocked already-reserved check and the locked booking. */
     public static final Duration DOUBLE_CLICK_RACE_WINDOW = Duration.ofMillis(100);
-    /** Slow: delay before each reservation is processed, outside the transaction. */
+    /** Slow: the default delay before each reservation is processed, outside the transaction. */
     public static final Duration SLOW_DELAY = Duration.ofMillis(1500);
     /** Slow-login: the hashing work of one login (Django hashes a student's password twice). */
     public static final Duration LOGIN_WORK = Duration.ofMillis(1_100);

@@ -1,13 +1,21 @@
 package clinic.server;
 
+import clinic.contract.Endpoint;
+import clinic.server.fault.Faults;
 import clinic.server.fixture.TestFixture;
 import clinic.server.http.ApiServer;
 import clinic.server.repository.ClinicRepository;
 import clinic.server.repository.Database;
+import clinic.server.service.CheckedSeatReservation;
+import clinic.server.service.ClinicBackend;
 import clinic.server.service.ClinicService;
-import clinic.server.service.FaultInjector;
+import clinic.server.service.ContractChecks;
 import clinic.server.service.PasswordHasher;
 import clinic.server.service.RateLimiter;
+import clinic.server.service.ReservationChecks;
+import clinic.server.service.RowLockedBooking;
+import clinic.server.service.SeatBooking;
+import clinic.server.service.SeatReservation;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -22,7 +30,8 @@ public final class ReferenceServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final Database database;
-    private final ClinicService service;
+    private final RateLimiter rateLimiter;
+    private final Faults faults;
     private final TestFixture fixture;
     private final FixtureReport fixtureReport;
     private final ApiServer http;
@@ -31,13 +40,15 @@ public final class ReferenceServer implements AutoCloseable {
     private ReferenceServer(
             ServerConfig config,
             Database database,
-            ClinicService service,
+            RateLimiter rateLimiter,
+            Faults faults,
             TestFixture fixture,
             FixtureReport fixtureReport,
             ApiServer http) {
         this.config = config;
         this.database = database;
-        this.service = service;
+        this.rateLimiter = rateLimiter;
+        this.faults = faults;
         this.fixture = fixture;
         this.fixtureReport = fixtureReport;
         this.http = http;
@@ -54,25 +65,21 @@ public final class ReferenceServer implements AutoCloseable {
         try {
             Jdbi jdbi = Jdbi.create(database.dataSource());
             ClinicRepository repository = new ClinicRepository();
-            if (config.faults().contains(FaultMode.DOUBLE_CLICK)) {
-                if (!database.isInMemoryH2()) {
-                    throw new ServerStartException("fault double-click drops a unique constraint and is refused on "
-                            + Database.masked(database.url()) + ": use it only with the in-memory H2 database");
-                }
-                jdbi.useHandle(repository::dropOneReservationPerStudentConstraint);
-            }
+            Faults faults = new Faults(config.faults(), config.slowDelay());
+            faults.prepare(database, jdbi, repository);
             PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
-            ClinicService service = new ClinicService(
-                    jdbi,
-                    repository,
-                    hasher,
-                    new RateLimiter(config.rateLimitRequests(), config.rateLimitWindow()),
-                    new FaultInjector(config.faults()),
-                    database.kind());
+            RateLimiter rateLimiter = new RateLimiter(config.rateLimitRequests(), config.rateLimitWindow());
+            // the correct backend, each part wrapped by the faults switched on that break it
+            ReservationChecks checks = faults.checks(new ContractChecks());
+            SeatBooking booking = faults.booking(new RowLockedBooking(repository, faults.recheck(checks)), repository);
+            SeatReservation seats =
+                    faults.seatReservation(new CheckedSeatReservation(jdbi, repository, checks, booking));
+            ClinicBackend backend =
+                    faults.backend(new ClinicService(jdbi, repository, hasher, rateLimiter, seats, database.kind()));
             TestFixture fixture = new TestFixture(jdbi, repository, hasher);
             // the port first: a second `serve --reset` on a taken port must fail before it touches the data;
             // until the fixture is loaded every request answers 503 starting
-            ApiServer http = ApiServer.start(config.host(), config.port(), service);
+            ApiServer http = ApiServer.start(config.host(), config.port(), backend);
             FixtureReport report;
             try {
                 report = config.fixture() == null
@@ -83,7 +90,7 @@ public final class ReferenceServer implements AutoCloseable {
                 throw e;
             }
             http.ready();
-            ReferenceServer server = new ReferenceServer(config, database, service, fixture, report, http);
+            ReferenceServer server = new ReferenceServer(config, database, rateLimiter, faults, fixture, report, http);
             LOG.info(
                     "clinic reference server on {} ({}, rate limit {}, faults {})",
                     server.baseUrl(),
@@ -109,7 +116,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>/api} */
     public String baseUrl() {
-        return "http://" + config.host() + ":" + port() + ApiServer.API_PREFIX;
+        return "http://" + config.host() + ":" + port() + Endpoint.API_PREFIX;
     }
 
     public int port() {
@@ -132,8 +139,14 @@ public final class ReferenceServer implements AutoCloseable {
      */
     public FixtureReport loadFixture(FixtureSpec spec) {
         FixtureReport report = fixture.load(spec);
-        service.resetRunState();
+        resetRunState();
         return report;
+    }
+
+    /** Forgets rate-limit history and restarts the fault counters. */
+    private void resetRunState() {
+        rateLimiter.reset();
+        faults.restartCounters();
     }
 
     /** Stops HTTP, then closes the pool: no thread or connection left behind. */

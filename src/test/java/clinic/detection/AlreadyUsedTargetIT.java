@@ -3,6 +3,7 @@ package clinic.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.server.FixtureSpec;
+import clinic.server.FixtureSpec.Clinics;
 import clinic.server.ReferenceServer;
 import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.output.AttemptsFile;
@@ -30,7 +31,7 @@ class AlreadyUsedTargetIT {
             LoadTestRun first = LoadTestRun.against(server.baseUrl(), SEED, results);
             assertThat(first.succeeded()).as(first.describe()).isTrue();
             // a new minute of rate limit for the same students, and nothing else reset
-            server.loadFixture(new FixtureSpec(false, false, FixtureSpec.DEFAULT_CAPACITY, 0, false));
+            server.loadFixture(FixtureSpec.standard().withClinics(Clinics.NONE).withStudents(0));
 
             LoadTestRun second = LoadTestRun.against(server.baseUrl(), SEED, results);
 

@@ -28,7 +28,10 @@ class WeekScenarioIT {
     void studentsPickAmongEveryDaysClinicsAndEverySeatIsAccountedFor() {
         Path results = DetectionRuns.directory().resolve("runs").resolve("week");
         try (ReferenceServer server = ReferenceServer.start(DetectionRuns.serverConfig()
-                .withFixture(new FixtureSpec(true, true, 4, STUDENTS, false).withLayout(WEEK)))) {
+                .withFixture(FixtureSpec.standard()
+                        .withCapacity(4)
+                        .withStudents(STUDENTS)
+                        .withLayout(WEEK)))) {
             LoadTestRun run = LoadTestRun.against(
                     server.baseUrl(),
                     17,

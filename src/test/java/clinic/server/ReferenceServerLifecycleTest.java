@@ -3,6 +3,7 @@ package clinic.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import clinic.contract.Endpoint;
 import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
@@ -42,7 +43,7 @@ class ReferenceServerLifecycleTest {
                 .withFixture(FixtureSpec.standard()));
         int port = server.port();
         assertThat(port).isPositive();
-        assertThat(server.baseUrl()).isEqualTo("http://127.0.0.1:" + port + "/api");
+        assertThat(server.baseUrl()).isEqualTo("http://127.0.0.1:" + port + Endpoint.API_PREFIX);
         assertThat(healthStatus(server.baseUrl())).isEqualTo(200);
         assertThat(server.fixtureReport().clinics()).hasSize(8);
         assertThat(threadsStartedSince(before))
@@ -81,7 +82,7 @@ class ReferenceServerLifecycleTest {
     }
 
     private int healthStatus(String baseUrl) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health/"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + Endpoint.HEALTH.path()))
                 .timeout(Duration.ofSeconds(5))
                 .GET()
                 .build();

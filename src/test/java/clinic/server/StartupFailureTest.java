@@ -11,7 +11,7 @@ import clinic.testsupport.ContractText;
 import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
-import com.fasterxml.jackson.databind.JsonNode;
+import clinic.testsupport.TestStudent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -107,7 +107,12 @@ class StartupFailureTest {
                 Arguments.of(
                         List.of("setup-test-students", "--password-iterations", "10000001", "--db", SCRATCH_H2),
                         "--password-iterations"),
-                Arguments.of(List.of("serve", "--port", "0", "--db", UNREACHABLE_POSTGRES), "127.0.0.1:1"));
+                Arguments.of(List.of("serve", "--port", "0", "--db", UNREACHABLE_POSTGRES), "127.0.0.1:1"),
+                Arguments.of(List.of("serve", "--slow-ms", "20"), "--fault slow"),
+                Arguments.of(List.of("serve", "--fault", "overbook", "--slow-ms", "20"), "--fault slow"),
+                Arguments.of(List.of("serve", "--fault", "slow", "--slow-ms", "0"), "--slow-ms"),
+                Arguments.of(List.of("serve", "--fault", "slow", "--slow-ms", "60001"), "--slow-ms"),
+                Arguments.of(List.of("serve", "--fault", "slow", "--slow-ms", "fast"), "--slow-ms"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,16 +141,9 @@ class StartupFailureTest {
                         ReferenceServer.start(TestServer.baseConfig(database).withFixture(FixtureSpec.standard()))) {
             ApiClient api = new ApiClient(running.baseUrl());
             ClinicDatabase sql = new ClinicDatabase(running.dataSource());
-            JsonNode login = api.post("/auth/login/")
-                    .json(Map.of("username", "test_student_01", "password", ContractText.FIXTURE_PASSWORD))
-                    .send()
-                    .expect(200);
+            TestStudent student = api.logIn("test_student_01", ContractText.FIXTURE_PASSWORD);
             long clinicId = running.fixtureReport().clinics().get(0).id();
-            api.reserve(
-                            login.path("token").asText(),
-                            login.path("user").path("id").asLong(),
-                            clinicId)
-                    .expect(200);
+            api.reserve(student.token(), student.id(), clinicId).expect(200);
             Map<String, Long> before = sql.rowCountsOfEveryTable();
 
             String port = String.valueOf(running.port());
@@ -175,6 +173,16 @@ class StartupFailureTest {
         CommandLineRun run = assertTimeoutPreemptively(
                 COMMAND_DEADLINE, () -> CommandLineRun.of("serve", "--port", "0", "--db", url));
         assertOneClearErrorLine(run, "WRITE_DELAY=500");
+    }
+
+    /** Double-click drops a unique constraint: never on a database that outlives the server. */
+    @Test
+    void serveRefusesDoubleClickOnADatabaseThatOutlivesTheServer(@TempDir Path folder) {
+        String url = "jdbc:h2:file:" + folder.resolve("clinic");
+        CommandLineRun run = assertTimeoutPreemptively(
+                COMMAND_DEADLINE,
+                () -> CommandLineRun.of("serve", "--port", "0", "--fault", "double-click", "--db", url));
+        assertOneClearErrorLine(run, "double-click");
     }
 
     private static void assertOneClearErrorLine(CommandLineRun run, String mentioned) {

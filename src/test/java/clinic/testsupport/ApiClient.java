@@ -2,6 +2,8 @@ package clinic.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.contract.Endpoint;
+import clinic.contract.Field;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -63,35 +65,61 @@ public final class ApiClient {
         return new Call(method, path);
     }
 
+    /** A request to one of the contract's endpoints, with its method and path. */
+    public Call call(Endpoint endpoint) {
+        return new Call(endpoint.method(), endpoint.path());
+    }
+
     /** Registers a student through the API and returns the new id; fails unless 201. */
     public long register(String username, String password, String name) {
-        JsonNode body = post("/auth/register/")
-                .json(Map.of("username", username, "password", password, "password_confirm", password, "name", name))
+        JsonNode body = call(Endpoint.REGISTER)
+                .json(Map.of(
+                        Field.USERNAME,
+                        username,
+                        Field.PASSWORD,
+                        password,
+                        Field.PASSWORD_CONFIRM,
+                        password,
+                        Field.NAME,
+                        name))
                 .send()
                 .expect(201);
-        return body.get("id").asLong();
+        return body.get(Field.ID).asLong();
     }
 
     /** Logs in and returns the token; fails unless 200. */
     public String login(String username, String password) {
-        return post("/auth/login/")
-                .json(Map.of("username", username, "password", password))
-                .send()
-                .expect(200)
-                .get("token")
-                .asText();
+        return loginAnswer(username, password).expect(200).get(Field.TOKEN).asText();
+    }
+
+    /** Logs in an account that exists and returns it with its token; fails unless 200. */
+    public TestStudent logIn(String username, String password) {
+        JsonNode user = loginAnswer(username, password).expect(200);
+        return new TestStudent(
+                user.path(Field.USER).path(Field.ID).asLong(),
+                username,
+                password,
+                user.path(Field.USER).path(Field.NAME).asText(),
+                user.path(Field.TOKEN).asText());
+    }
+
+    /** The answer to a login, whatever it is. */
+    public ApiResponse loginAnswer(String username, String password) {
+        return call(Endpoint.LOGIN)
+                .json(Map.of(Field.USERNAME, username, Field.PASSWORD, password))
+                .send();
     }
 
     /** A reservation request for {@code userId} at {@code clinicId}, made with {@code token}. */
     public ApiResponse reserve(String token, long userId, long clinicId) {
-        return post("/clinics/reserve/")
+        return call(Endpoint.RESERVE)
                 .token(token)
-                .json(Map.of("user_id", userId, "clinic_id", clinicId))
+                .json(Map.of(Field.USER_ID, userId, Field.CLINIC_ID, clinicId))
                 .send();
     }
 
     public ApiResponse weeklySchedule(String token) {
-        return get("/clinics/weekly-schedule/").token(token).send();
+        return call(Endpoint.WEEKLY_SCHEDULE).token(token).send();
     }
 
     /** True when an answer's body shows a stack trace, an exception name or SQL. */
@@ -122,7 +150,7 @@ public final class ApiClient {
 
         /** {@code Authorization: Token <key>} */
         public Call token(String key) {
-            return authorization("Token " + key);
+            return authorization(Endpoint.TOKEN_SCHEME + key);
         }
 
         /** Any Authorization header value, e.g. {@code Bearer <key>}. */

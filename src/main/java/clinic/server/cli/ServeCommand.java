@@ -4,6 +4,8 @@ import clinic.server.ClinicLayout;
 import clinic.server.FaultMode;
 import clinic.server.FixtureReport;
 import clinic.server.FixtureSpec;
+import clinic.server.FixtureSpec.Clinics;
+import clinic.server.FixtureSpec.Passwords;
 import clinic.server.ReferenceServer;
 import clinic.server.ServerConfig;
 import clinic.server.fixture.TestFixture;
@@ -77,6 +79,13 @@ class ServeCommand implements Callable<Integer> {
             completionCandidates = FaultFlags.class,
             description = "switch on a deliberate bug (repeatable): ${COMPLETION-CANDIDATES}")
     List<FaultMode> faults = List.of();
+
+    @Option(
+            names = "--slow-ms",
+            paramLabel = "MS",
+            description = "with --fault slow: the delay before each reservation, 1-" + ServerConfig.MAX_SLOW_DELAY_MS
+                    + " ms (default: ${DEFAULT-VALUE})")
+    long slowMs = FaultMode.SLOW_DELAY.toMillis();
 
     @Option(
             names = "--setup-clinics",
@@ -155,6 +164,11 @@ class ServeCommand implements Callable<Integer> {
         if (setupStudents == null && noShowStudents != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--no-show-students needs --setup-students");
         }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--slow-ms") && !faults.contains(FaultMode.SLOW)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--slow-ms sets the delay of the slow fault and needs --fault slow");
+        }
+        OptionRange.require(spec, "--slow-ms", slowMs, 1, ServerConfig.MAX_SLOW_DELAY_MS);
         OptionRange.require(spec, "--port", port, 0, 65_535);
         OptionRange.require(spec, "--rate-limit", rateLimit, 0, ServerConfig.MAX_RATE_LIMIT_REQUESTS);
         OptionRange.require(
@@ -240,14 +254,13 @@ class ServeCommand implements Callable<Integer> {
         try {
             FixtureSpec fixture = setupClinics || setupStudents != null
                     ? new FixtureSpec(
-                            setupClinics,
-                            resetClinics,
+                            clinicsAction(),
                             layout.layout(),
                             capacity == null ? FixtureSpec.DEFAULT_CAPACITY : capacity,
                             closedClinics == null ? 0 : closedClinics,
                             setupStudents == null ? 0 : setupStudents,
                             noShowStudents == null ? 0 : noShowStudents,
-                            false)
+                            Passwords.KEEP)
                     : null;
             return ServerConfig.defaults()
                     .withHost(host)
@@ -256,15 +269,23 @@ class ServeCommand implements Callable<Integer> {
                     .withRateLimit(rateLimit, Duration.ofSeconds(rateWindowSeconds))
                     .withPasswordIterations(passwordIterations)
                     .withFaults(faultSet)
+                    .withSlowDelay(Duration.ofMillis(slowMs))
                     .withFixture(fixture);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
+    private Clinics clinicsAction() {
+        if (!setupClinics) {
+            return Clinics.NONE;
+        }
+        return resetClinics ? Clinics.RESET : Clinics.KEEP_EXISTING;
+    }
+
     private static void printFixture(FixtureReport report, FixtureSpec spec) {
-        if (spec.clinics()) {
-            if (spec.resetClinics()) {
+        if (spec.clinics() != Clinics.NONE) {
+            if (spec.clinics() == Clinics.RESET) {
                 System.out.println("🗑️  기존 테스트 클리닉 " + report.clinicsDeleted() + "개 삭제");
             }
             FixturePrinter.printClinics(System.out, report.clinics());

@@ -2,6 +2,7 @@ package clinic.server.cli;
 
 import clinic.server.ClinicLayout;
 import clinic.server.FixtureSpec;
+import clinic.server.FixtureSpec.Clinics;
 import clinic.server.fixture.TestFixture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -43,8 +44,8 @@ class SetupTestClinicsCommand implements Callable<Integer> {
         OptionRange.require(spec, "--capacity", capacity, 1, FixtureSpec.MAX_CAPACITY);
         ClinicLayout chosen = layout.layout();
         OptionRange.require(spec, "--closed-clinics", closedClinics, 0, ClinicLayout.MAX_ROOMS);
-        TestFixture.ClinicSetup setup =
-                database.withFixture(fixture -> fixture.setupClinics(reset, chosen, capacity, closedClinics));
+        TestFixture.ClinicSetup setup = database.withFixture(fixture ->
+                fixture.setupClinics(reset ? Clinics.RESET : Clinics.KEEP_EXISTING, chosen, capacity, closedClinics));
         if (reset) {
             System.out.println("🗑️  기존 테스트 클리닉 " + setup.deleted() + "개 삭제");
         }

@@ -1,6 +1,7 @@
 package clinic.server.cli;
 
 import clinic.server.FixtureSpec;
+import clinic.server.FixtureSpec.Passwords;
 import clinic.server.fixture.TestFixture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -36,8 +37,8 @@ class SetupTestStudentsCommand implements Callable<Integer> {
     public Integer call() {
         OptionRange.require(spec, "--count", count, 1, FixtureSpec.MAX_STUDENTS);
         OptionRange.require(spec, "--no-show-students", noShowStudents, 0, count);
-        TestFixture.StudentSetup setup =
-                database.withFixture(fixture -> fixture.setupStudents(count, resetPasswords, noShowStudents));
+        TestFixture.StudentSetup setup = database.withFixture(fixture ->
+                fixture.setupStudents(count, resetPasswords ? Passwords.RESET : Passwords.KEEP, noShowStudents));
         System.out.println("✅ 학생 " + setup.created() + "명 생성, 기존 " + setup.existing() + "명 유지"
                 + (resetPasswords ? " (비밀번호 " + setup.passwordsReset() + "명 초기화)" : ""));
         System.out.println("   아이디 " + setup.usernames().get(0) + " … "

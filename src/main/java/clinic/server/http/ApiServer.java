@@ -1,9 +1,12 @@
 package clinic.server.http;
 
-import clinic.server.service.ClinicService;
+import clinic.contract.Endpoint;
+import clinic.contract.Field;
+import clinic.server.service.ClinicBackend;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
@@ -23,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side: routes under {@code /api}, JSON for every answer including 404, 405, 408, 413, 500 and
+ * The HTTP side: the contract's {@link Endpoint}s under {@code /api}, JSON for every answer including 404, 405, 408, 413, 500 and
  * the requests Jetty itself refuses. Until {@link #ready()} every request answers 503 starting.
  */
 public final class ApiServer implements AutoCloseable {
@@ -32,7 +35,6 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger REQUEST_LOG = LoggerFactory.getLogger("clinic.server.http.requests");
 
     public static final long MAX_BODY_BYTES = 64 * 1024;
-    public static final String API_PREFIX = "/api";
     /**
      * Connections the kernel queues until Jetty accepts them; production's gunicorn uses 2048. Java's
      * default of 50 drops connection attempts at the opening rush (each then waits a 1 s SYN retry).
@@ -63,9 +65,9 @@ public final class ApiServer implements AutoCloseable {
      * Starts listening, answering 503 starting until {@link #ready()}; a taken port or unknown host fails
      * with an {@link IllegalStateException} whose message says so.
      */
-    public static ApiServer start(String host, int port, ClinicService service) {
+    public static ApiServer start(String host, int port, ClinicBackend backend) {
         ObjectMapper mapper = new ObjectMapper();
-        ClinicApi api = new ClinicApi(service, new JsonBodies(mapper));
+        ClinicApi api = new ClinicApi(backend, new JsonBodies(mapper));
         AtomicBoolean ready = new AtomicBoolean();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -95,15 +97,13 @@ public final class ApiServer implements AutoCloseable {
             config.routes.before(ctx -> {
                 if (!ready.get()) {
                     ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-                    throw new ApiException(503, ClinicApi.map("status", "starting"));
+                    throw new ApiException(503, ClinicApi.map(Field.STATUS, "starting"));
                 }
             });
-            config.routes.get(API_PREFIX + "/health/", api::health);
-            config.routes.post(API_PREFIX + "/auth/register/", api::register);
-            config.routes.post(API_PREFIX + "/auth/login/", api::login);
-            config.routes.get(API_PREFIX + "/clinics/weekly-schedule/", api::weeklySchedule);
-            config.routes.post(API_PREFIX + "/clinics/reserve/", api::reserve);
-            config.routes.post(API_PREFIX + "/clinics/cancel-reservation/", api::cancelReservation);
+            for (Endpoint endpoint : Endpoint.values()) {
+                config.routes.addHttpHandler(
+                        HandlerType.findOrCreate(endpoint.method()), endpoint.pathOnHost(), api.handler(endpoint));
+            }
 
             config.routes.exception(
                     ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
@@ -135,18 +135,21 @@ public final class ApiServer implements AutoCloseable {
     static Map<String, Object> errorBody(int status, String method) {
         return switch (status) {
             case 400 -> JsonBodies.invalidRequestBody("HTTP 요청의 형식이 올바르지 않습니다.");
-            case 404 -> ClinicApi.map("detail", "찾을 수 없습니다.");
-            case 405 -> ClinicApi.map("detail", "메소드(Method) \"" + method + "\"는 허용되지 않습니다.");
+            case 404 -> ClinicApi.map(Field.DETAIL, "찾을 수 없습니다.");
+            case 405 -> ClinicApi.map(Field.DETAIL, "메소드(Method) \"" + method + "\"는 허용되지 않습니다.");
             case 408 -> JsonBodies.requestTimeoutBody();
             case 413 ->
                 ClinicApi.map(
-                        "error", "payload_too_large", "message", "요청 본문이 너무 큽니다 (최대 " + MAX_BODY_BYTES + " 바이트).");
+                        Field.ERROR,
+                        "payload_too_large",
+                        Field.MESSAGE,
+                        "요청 본문이 너무 큽니다 (최대 " + MAX_BODY_BYTES + " 바이트).");
             case 414, 431 -> JsonBodies.invalidRequestBody("요청 URI 또는 헤더가 너무 깁니다.");
-            case 505 -> ClinicApi.map("detail", "지원하지 않는 HTTP 버전입니다 (HTTP/1.1 또는 HTTP/1.0).");
+            case 505 -> ClinicApi.map(Field.DETAIL, "지원하지 않는 HTTP 버전입니다 (HTTP/1.1 또는 HTTP/1.0).");
             default ->
                 status >= 500
-                        ? ClinicApi.map("error", "서버 내부 오류가 발생했습니다.")
-                        : ClinicApi.map("detail", "요청을 처리할 수 없습니다.");
+                        ? ClinicApi.map(Field.ERROR, "서버 내부 오류가 발생했습니다.")
+                        : ClinicApi.map(Field.DETAIL, "요청을 처리할 수 없습니다.");
         };
     }
 

@@ -1,10 +1,15 @@
 package clinic.server.http;
 
+import clinic.contract.AccountMessage;
 import clinic.contract.ClinicDay;
+import clinic.contract.Endpoint;
+import clinic.contract.Field;
+import clinic.contract.ReservationError;
 import clinic.server.repository.ClinicDetails;
 import clinic.server.repository.RosterEntry;
 import clinic.server.repository.UserAccount;
 import clinic.server.service.Authentication;
+import clinic.server.service.ClinicBackend;
 import clinic.server.service.ClinicService;
 import clinic.server.service.LoginOutcome;
 import clinic.server.service.RateLimiter;
@@ -14,6 +19,7 @@ import clinic.server.service.WeeklySchedule;
 import clinic.server.service.WeeklySchedule.ClinicSlot;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -22,63 +28,75 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The endpoint handlers: parse the request, call the service, turn the outcome into a status and a JSON body. */
+/** The endpoint handlers: parse the request, call the backend, turn the outcome into a status and a JSON body. */
 final class ClinicApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClinicApi.class);
 
-    static final String NO_CREDENTIALS = "자격 인증데이터(authentication credentials)가 제공되지 않았습니다.";
-    static final String INVALID_TOKEN = "토큰이 유효하지 않습니다.";
     private static final String LOGIN_REDIRECT = "/clinic/reserve";
     /** The {@code <detail>} of a reservation's 500 when the failure is ours: never a stack trace or SQL. */
     private static final String INTERNAL_ERROR_DETAIL = "서버 내부 오류";
+    /** The authorization scheme named in a 401's {@code WWW-Authenticate}, as Django REST framework does. */
+    private static final String CHALLENGE = Endpoint.TOKEN_SCHEME.strip();
 
-    private final ClinicService service;
+    private final ClinicBackend backend;
     private final JsonBodies bodies;
 
-    ClinicApi(ClinicService service, JsonBodies bodies) {
-        this.service = service;
+    ClinicApi(ClinicBackend backend, JsonBodies bodies) {
+        this.backend = backend;
         this.bodies = bodies;
     }
 
+    /** The handler of each endpoint of the contract. */
+    Handler handler(Endpoint endpoint) {
+        return switch (endpoint) {
+            case HEALTH -> this::health;
+            case REGISTER -> this::register;
+            case LOGIN -> this::login;
+            case WEEKLY_SCHEDULE -> this::weeklySchedule;
+            case RESERVE -> this::reserve;
+            case CANCEL_RESERVATION -> this::cancelReservation;
+        };
+    }
+
     void health(Context ctx) {
-        ClinicService.Health health = service.health();
+        ClinicBackend.Health health = backend.health();
         ctx.json(map(
-                "status",
-                "healthy",
-                "timestamp",
+                Field.STATUS,
+                Field.HEALTHY,
+                Field.TIMESTAMP,
                 OffsetDateTime.now().toString(),
-                "database",
+                Field.DATABASE,
                 health.database(),
-                "user_count",
+                Field.USER_COUNT,
                 health.userCount()));
     }
 
     void register(Context ctx) {
-        RegistrationOutcome outcome = service.register(bodies.fields(bodies.object(ctx)));
+        RegistrationOutcome outcome = backend.register(bodies.fields(bodies.object(ctx)));
         if (outcome instanceof RegistrationOutcome.Registered registered) {
-            ctx.status(201).json(map("message", "사용자가 성공적으로 등록되었습니다.", "id", registered.userId()));
+            ctx.status(201).json(map(Field.MESSAGE, AccountMessage.REGISTERED, Field.ID, registered.userId()));
         } else if (outcome instanceof RegistrationOutcome.FieldErrors rejected) {
             ctx.status(400).json(rejected.errors());
         }
     }
 
     void login(Context ctx) {
-        LoginOutcome outcome = service.login(bodies.fields(bodies.object(ctx)));
+        LoginOutcome outcome = backend.login(bodies.fields(bodies.object(ctx)));
         if (outcome instanceof LoginOutcome.LoggedIn loggedIn) {
             ctx.json(map(
-                    "token",
+                    Field.TOKEN,
                     loggedIn.token(),
-                    "user",
+                    Field.USER,
                     userJson(loggedIn.user()),
-                    "redirect",
+                    Field.REDIRECT,
                     LOGIN_REDIRECT,
-                    "needs_password_change",
+                    Field.NEEDS_PASSWORD_CHANGE,
                     false));
         } else if (outcome instanceof LoginOutcome.BadCredentials) {
-            ctx.status(401).json(map("error", "로그인 정보가 올바르지 않습니다."));
+            ctx.status(401).json(map(Field.ERROR, AccountMessage.BAD_CREDENTIALS));
         } else if (outcome instanceof LoginOutcome.Inactive) {
-            ctx.status(401).json(map("error", "계정이 비활성화되어 있습니다."));
+            ctx.status(401).json(map(Field.ERROR, AccountMessage.INACTIVE_ACCOUNT));
         } else if (outcome instanceof LoginOutcome.FieldErrors rejected) {
             ctx.status(400).json(rejected.errors());
         }
@@ -86,7 +104,7 @@ final class ClinicApi {
 
     void weeklySchedule(Context ctx) {
         authenticated(ctx);
-        WeeklySchedule schedule = service.weeklySchedule();
+        WeeklySchedule schedule = backend.weeklySchedule();
         Map<String, Object> grid = new LinkedHashMap<>();
         schedule.grid().forEach((day, row) -> {
             Map<String, Object> cells = new LinkedHashMap<>();
@@ -94,17 +112,17 @@ final class ClinicApi {
             grid.put(day, cells);
         });
         Map<String, Object> body = map(
-                "schedule",
+                Field.SCHEDULE,
                 grid,
-                "days",
+                Field.DAYS,
                 schedule.days(),
-                "times",
+                Field.TIMES,
                 schedule.times(),
-                "total_clinics",
+                Field.TOTAL_CLINICS,
                 schedule.totalClinics());
         if (schedule.clinics() != null) {
             body.put(
-                    "clinics",
+                    Field.CLINICS,
                     schedule.clinics().stream().map(ClinicApi::listedClinic).toList());
         }
         ctx.json(body);
@@ -127,153 +145,160 @@ final class ClinicApi {
 
     private void answerReservation(Context ctx) {
         UserAccount caller = authenticated(ctx);
-        RateLimiter.Decision decision = service.admitReservationRequest(caller);
+        RateLimiter.Decision decision = backend.admitReservationRequest(caller);
         if (!decision.allowed()) {
             throw new ApiException(
-                    429,
-                    map(
-                            "error",
-                            "rate_limited",
-                            "message",
-                            "요청 한도를 초과했습니다. 잠시 후 다시 시도해주세요. (남은 요청: " + decision.remaining() + "회)",
-                            "remaining_requests",
+                    ReservationError.RATE_LIMITED.status(),
+                    refusal(
+                            ReservationError.RATE_LIMITED,
+                            Field.MESSAGE,
+                            ReservationError.rateLimitedMessage(decision.remaining()),
+                            Field.REMAINING_REQUESTS,
                             decision.remaining(),
-                            "window_seconds",
-                            service.rateLimitWindowSeconds()));
+                            Field.WINDOW_SECONDS,
+                            backend.rateLimitWindowSeconds()));
         }
         ObjectNode body = bodies.object(ctx);
-        if (JsonBodies.isMissing(body, "user_id") || JsonBodies.isMissing(body, "clinic_id")) {
-            throw new ApiException(400, map("error", "user_id와 clinic_id가 필요합니다."));
+        if (JsonBodies.isMissing(body, Field.USER_ID) || JsonBodies.isMissing(body, Field.CLINIC_ID)) {
+            throw new ApiException(ReservationError.MISSING_IDS.status(), refusal(ReservationError.MISSING_IDS));
         }
-        long userId = JsonBodies.positiveId(body, "user_id");
-        long clinicId = JsonBodies.positiveId(body, "clinic_id");
-        answer(ctx, service.reserve(caller, userId, clinicId));
+        long userId = JsonBodies.positiveId(body, Field.USER_ID);
+        long clinicId = JsonBodies.positiveId(body, Field.CLINIC_ID);
+        answer(ctx, backend.reserve(caller, userId, clinicId));
     }
 
     private static void answer(Context ctx, ReservationOutcome outcome) {
         if (outcome instanceof ReservationOutcome.Reserved reserved) {
             ClinicDetails clinic = reserved.clinic();
             ctx.json(map(
-                    "success",
+                    Field.SUCCESS,
                     true,
-                    "message",
-                    "클리닉 예약이 완료되었습니다.",
-                    "clinic_info",
+                    Field.MESSAGE,
+                    ReservationError.RESERVED_MESSAGE,
+                    Field.CLINIC_INFO,
                     map(
-                            "id",
+                            Field.ID,
                             clinic.id(),
-                            "day",
+                            Field.DAY,
                             ClinicDay.find(clinic.day())
                                     .map(ClinicDay::koreanName)
                                     .orElse(clinic.day()),
-                            "time",
+                            Field.TIME,
                             clinic.time().format(ClinicService.TIME_FORMAT),
-                            "room",
+                            Field.ROOM,
                             clinic.room(),
-                            "subject",
+                            Field.SUBJECT,
                             clinic.subjectCode(),
-                            "teacher",
+                            Field.TEACHER,
                             clinic.teacherName()),
-                    "remaining_spots",
+                    Field.REMAINING_SPOTS,
                     reserved.remainingSpots()));
         } else if (outcome instanceof ReservationOutcome.Occupied occupied) {
-            ctx.status(409)
-                    .json(map(
-                            "error",
-                            "occupied",
-                            "message",
-                            "해당 시간대는 이미 마감되었습니다.",
-                            "current_count",
-                            occupied.currentCount(),
-                            "capacity",
-                            occupied.capacity()));
+            refuse(
+                    ctx,
+                    ReservationError.OCCUPIED,
+                    Field.CURRENT_COUNT,
+                    occupied.currentCount(),
+                    Field.CAPACITY,
+                    occupied.capacity());
         } else if (outcome instanceof ReservationOutcome.AlreadyReserved) {
-            ctx.status(400).json(map("error", "이미 해당 클리닉에 예약되어 있습니다."));
+            refuse(ctx, ReservationError.ALREADY_RESERVED);
         } else if (outcome instanceof ReservationOutcome.Forbidden) {
-            ctx.status(403).json(map("error", "forbidden", "message", "본인 계정으로만 예약할 수 있습니다."));
+            refuse(ctx, ReservationError.FORBIDDEN);
         } else if (outcome instanceof ReservationOutcome.UnknownUser) {
-            ctx.status(404).json(map("error", "유효하지 않은 사용자입니다."));
+            refuse(ctx, ReservationError.UNKNOWN_USER);
         } else if (outcome instanceof ReservationOutcome.UnknownClinic) {
-            ctx.status(404).json(map("error", "유효하지 않은 클리닉입니다."));
+            refuse(ctx, ReservationError.UNKNOWN_CLINIC);
         } else if (outcome instanceof ReservationOutcome.Closed) {
-            ctx.status(400)
-                    .json(map(
-                            "error",
-                            "reservation_closed",
-                            "message",
-                            "보충 예약 가능 기간이 아닙니다.",
-                            "clinic_status",
-                            "inactive"));
+            refuse(ctx, ReservationError.RESERVATION_CLOSED, Field.CLINIC_STATUS, Field.INACTIVE);
         } else if (outcome instanceof ReservationOutcome.NoShowBlocked blocked) {
-            ctx.status(403)
-                    .json(map(
-                            "error",
-                            "no_show_blocked",
-                            "message",
-                            blocked.userName() + " 학생은 " + blocked.noShowCount() + "회 무단결석하여 금주 보충 예약이 불가능합니다.",
-                            "no_show_count",
-                            blocked.noShowCount(),
-                            "user_name",
-                            blocked.userName()));
+            refuse(
+                    ctx,
+                    ReservationError.NO_SHOW_BLOCKED,
+                    Field.MESSAGE,
+                    ReservationError.noShowBlockedMessage(blocked.userName(), blocked.noShowCount()),
+                    Field.NO_SHOW_COUNT,
+                    blocked.noShowCount(),
+                    Field.USER_NAME,
+                    blocked.userName());
         } else if (outcome instanceof ReservationOutcome.Failed failed) {
-            ctx.status(500).json(map("error", "클리닉 예약 중 오류가 발생했습니다: " + failed.detail()));
+            ctx.status(500).json(map(Field.ERROR, ReservationError.SERVER_ERROR_PREFIX + failed.detail()));
         }
+    }
+
+    private static void refuse(Context ctx, ReservationError refusal, Object... moreKeysAndValues) {
+        ctx.status(refusal.status()).json(refusal(refusal, moreKeysAndValues));
+    }
+
+    /**
+     * The body of a refusal: its {@code error}, the contract's fixed {@code message} when it has one, then
+     * the other keys and values (a varying {@code message} among them).
+     */
+    private static Map<String, Object> refusal(ReservationError refusal, Object... moreKeysAndValues) {
+        Map<String, Object> body = map(Field.ERROR, refusal.error());
+        if (refusal.message() != null) {
+            body.put(Field.MESSAGE, refusal.message());
+        }
+        body.putAll(map(moreKeysAndValues));
+        return body;
     }
 
     void cancelReservation(Context ctx) {
         authenticated(ctx);
-        ctx.status(403).json(map("error", "cancellation_disabled", "message", "예약 취소는 관리자에게 문의하세요!"));
+        ctx.status(403).json(map(Field.ERROR, "cancellation_disabled", Field.MESSAGE, "예약 취소는 관리자에게 문의하세요!"));
     }
 
     private UserAccount authenticated(Context ctx) {
-        Authentication authentication = service.authenticate(ctx.header("Authorization"));
+        Authentication authentication = backend.authenticate(ctx.header("Authorization"));
         if (authentication instanceof Authentication.Authenticated ok) {
             return ok.user();
         }
-        ctx.header("WWW-Authenticate", "Token");
-        String detail = authentication instanceof Authentication.Missing ? NO_CREDENTIALS : INVALID_TOKEN;
-        throw new ApiException(401, map("detail", detail));
+        ctx.header("WWW-Authenticate", CHALLENGE);
+        String detail = authentication instanceof Authentication.Missing
+                ? AccountMessage.NO_CREDENTIALS
+                : AccountMessage.INVALID_TOKEN;
+        throw new ApiException(401, map(Field.DETAIL, detail));
     }
 
     private static Map<String, Object> userJson(UserAccount user) {
         return map(
-                "id",
+                Field.ID,
                 user.id(),
-                "username",
+                Field.USERNAME,
                 user.username(),
-                "name",
+                Field.NAME,
                 user.name(),
-                "phone_num",
+                Field.PHONE_NUM,
                 user.phoneNum(),
-                "student_phone_num",
+                Field.STUDENT_PHONE_NUM,
                 user.studentPhoneNum(),
-                "student_parent_phone_num",
+                Field.STUDENT_PARENT_PHONE_NUM,
                 user.studentParentPhoneNum(),
-                "school",
+                Field.SCHOOL,
                 user.school(),
-                "grade",
+                Field.GRADE,
                 user.grade(),
-                "email",
+                Field.EMAIL,
                 user.email(),
-                "subject",
+                Field.SUBJECT,
                 user.subjectCode(),
-                "subject_name",
+                Field.SUBJECT_NAME,
                 user.subjectName(),
-                "is_student",
+                Field.IS_STUDENT,
                 user.isStudent(),
-                "is_teacher",
+                Field.IS_TEACHER,
                 user.isTeacher(),
-                "is_staff",
+                Field.IS_STAFF,
                 user.isStaff(),
-                "is_superuser",
+                Field.IS_SUPERUSER,
                 user.isSuperuser(),
-                "is_active",
+                Field.IS_ACTIVE,
                 user.isActive(),
-                "no_show",
+                Field.NO_SHOW,
                 user.noShow(),
-                "non_pass",
+                Field.NON_PASS,
                 user.nonPass(),
-                "essential_clinic",
+                Field.ESSENTIAL_CLINIC,
                 user.essentialClinic());
     }
 
@@ -282,57 +307,57 @@ final class ClinicApi {
         ClinicDetails clinic = slot.clinic();
         int current = slot.students().size();
         return map(
-                "clinic_id",
+                Field.CLINIC_ID,
                 clinic.id(),
-                "teacher_name",
+                Field.TEACHER_NAME,
                 clinic.teacherName(),
-                "subject",
+                Field.SUBJECT,
                 clinic.subjectCode(),
-                "room",
+                Field.ROOM,
                 clinic.room(),
-                "capacity",
+                Field.CAPACITY,
                 clinic.capacity(),
-                "current_count",
+                Field.CURRENT_COUNT,
                 current,
-                "remaining_spots",
+                Field.REMAINING_SPOTS,
                 clinic.capacity() - current,
-                "is_full",
+                Field.IS_FULL,
                 current >= clinic.capacity(),
-                "students",
+                Field.STUDENTS,
                 slot.students().stream().map(ClinicApi::student).toList());
     }
 
     private static Map<String, Object> emptyCell() {
         return map(
-                "clinic_id",
+                Field.CLINIC_ID,
                 null,
-                "teacher_name",
+                Field.TEACHER_NAME,
                 null,
-                "subject",
+                Field.SUBJECT,
                 null,
-                "room",
+                Field.ROOM,
                 null,
-                "capacity",
+                Field.CAPACITY,
                 0,
-                "current_count",
+                Field.CURRENT_COUNT,
                 0,
-                "remaining_spots",
+                Field.REMAINING_SPOTS,
                 0,
-                "is_full",
+                Field.IS_FULL,
                 false,
-                "students",
+                Field.STUDENTS,
                 List.of());
     }
 
     private static Map<String, Object> listedClinic(ClinicSlot slot) {
         Map<String, Object> listed = cell(slot);
-        listed.put("day", slot.clinic().day());
-        listed.put("time", slot.clinic().time().format(ClinicService.TIME_FORMAT));
+        listed.put(Field.DAY, slot.clinic().day());
+        listed.put(Field.TIME, slot.clinic().time().format(ClinicService.TIME_FORMAT));
         return listed;
     }
 
     private static Map<String, Object> student(RosterEntry entry) {
-        return map("id", entry.studentId(), "name", entry.name(), "username", entry.username());
+        return map(Field.ID, entry.studentId(), Field.NAME, entry.name(), Field.USERNAME, entry.username());
     }
 
     /** An ordered JSON object from alternating keys and values; values may be null. */

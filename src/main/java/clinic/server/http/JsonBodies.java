@@ -1,5 +1,7 @@
 package clinic.server.http;
 
+import clinic.contract.Field;
+import clinic.contract.ReservationError;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -183,14 +185,14 @@ final class JsonBodies {
     }
 
     static Map<String, Object> invalidRequestBody(String message) {
-        return ClinicApi.map("error", "invalid_request", "message", message);
+        return ClinicApi.map(Field.ERROR, ReservationError.INVALID_REQUEST.error(), Field.MESSAGE, message);
     }
 
     static Map<String, Object> requestTimeoutBody() {
         return ClinicApi.map(
-                "error",
+                Field.ERROR,
                 "request_timeout",
-                "message",
+                Field.MESSAGE,
                 "요청이 " + ApiServer.REQUEST_IDLE_TIMEOUT.toSeconds() + "초 동안 도착하지 않아 끊었습니다.");
     }
 

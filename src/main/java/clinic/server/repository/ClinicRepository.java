@@ -219,8 +219,10 @@ public final class ClinicRepository {
 
     // ---- reservations
 
-    /** Locks the clinic row until the transaction ends: concurrent reservations of it queue here. */
-    /** The clinic's seats and whether the student holds one, under the clinic row's lock until commit. */
+    /**
+     * The clinic's seats and whether the student holds one, under the clinic row's lock until the
+     * transaction ends: concurrent reservations of the clinic queue here.
+     */
     public Optional<ClinicSeats> lockClinicSeats(Handle h, long clinicId, long studentId) {
         return h.createQuery("SELECT c.id, c.capacity, c.is_active, " + SEATS_COLUMNS
                         + " FROM clinics c WHERE c.id = :id FOR UPDATE")
@@ -265,7 +267,7 @@ public final class ClinicRepository {
                 .execute();
     }
 
-    /** Double-book fault: removes the last line of defence (the server refuses this outside in-memory H2). */
+    /** Double-click fault: removes the last line of defence (the server refuses this outside in-memory H2). */
     public void dropOneReservationPerStudentConstraint(Handle h) {
         h.execute("ALTER TABLE reservations DROP CONSTRAINT reservations_one_per_student");
     }

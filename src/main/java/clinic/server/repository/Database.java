@@ -65,7 +65,7 @@ public final class Database implements AutoCloseable {
             config.setJdbcUrl(url);
             config.setMaximumPoolSize(POOL_SIZE);
             config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-            // the reservation's row lock makes READ COMMITTED safe (see ClinicService.reserve)
+            // the reservation's row lock makes READ COMMITTED safe (see RowLockedBooking)
             config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {

@@ -21,4 +21,37 @@ public record UserAccount(
         boolean isActive,
         int noShow,
         boolean nonPass,
-        boolean essentialClinic) {}
+        boolean essentialClinic) {
+
+    public UserAccount withStaff(boolean staff) {
+        return copy(staff, noShow);
+    }
+
+    public UserAccount withNoShow(int count) {
+        return copy(isStaff, count);
+    }
+
+    private UserAccount copy(boolean staff, int noShowCount) {
+        return new UserAccount(
+                id,
+                username,
+                passwordHash,
+                name,
+                phoneNum,
+                studentPhoneNum,
+                studentParentPhoneNum,
+                school,
+                grade,
+                email,
+                subjectCode,
+                subjectName,
+                isStudent,
+                isTeacher,
+                staff,
+                isSuperuser,
+                isActive,
+                noShowCount,
+                nonPass,
+                essentialClinic);
+    }
+}

@@ -1,5 +1,6 @@
 package clinic.server.service;
 
+import clinic.contract.AccountMessage;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class FormFields {
 
-    static final String REQUIRED = "이 필드는 필수 항목입니다.";
     static final String BLANK = "이 필드는 blank일 수 없습니다.";
     static final String NULL = "이 필드는 null일 수 없습니다.";
     static final String NOT_TEXT = "올바른 문자열이 아닙니다.";
@@ -30,7 +30,7 @@ final class FormFields {
     /** A required non-blank text of at most {@code maxLength} characters, or null after recording why not. */
     String required(String field, int maxLength) {
         if (!body.containsKey(field)) {
-            addError(field, REQUIRED);
+            addError(field, AccountMessage.FIELD_REQUIRED);
             return null;
         }
         String value = text(field, maxLength);

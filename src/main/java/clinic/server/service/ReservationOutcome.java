@@ -1,6 +1,7 @@
 package clinic.server.service;
 
 import clinic.server.repository.ClinicDetails;
+import clinic.server.repository.ClinicSeats;
 
 /** What a reservation request came to, before it is turned into a status code and a body. */
 public sealed interface ReservationOutcome {
@@ -20,8 +21,14 @@ public sealed interface ReservationOutcome {
 
     record Occupied(int currentCount, int capacity) implements ReservationOutcome {}
 
-    record Reserved(ClinicDetails clinic, int remainingSpots) implements ReservationOutcome {}
+    record Reserved(ClinicDetails clinic, int remainingSpots) implements ReservationOutcome {
 
-    /** The reservation failed on purpose (server-errors fault); nothing was written. */
+        /** The seat booked in a clinic whose seats were {@code before} the booking. */
+        public static Reserved oneMoreThan(ClinicDetails clinic, ClinicSeats before) {
+            return new Reserved(clinic, before.capacity() - (before.reservedCount() + 1));
+        }
+    }
+
+    /** The reservation failed and nothing was written; {@code detail} goes into the 500's error text. */
     record Failed(String detail) implements ReservationOutcome {}
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * The week's grid of active clinics.
  *
  * @param grid    day key → time ("18:00") → the lowest-id clinic there, or null for an empty cell
- * @param clinics every active clinic ordered by day, time, room; null when the hidden-clinics fault is on
+ * @param clinics every active clinic ordered by day, time, room; null for a backend that leaves the list out,
+ *     as production does
  */
 public record WeeklySchedule(
         List<String> days,

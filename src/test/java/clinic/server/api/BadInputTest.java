@@ -1,13 +1,17 @@
 package clinic.server.api;
 
-import static clinic.testsupport.ContractText.INVALID_TOKEN;
-import static clinic.testsupport.ContractText.NO_CREDENTIALS;
+import static clinic.contract.AccountMessage.INVALID_TOKEN;
+import static clinic.contract.AccountMessage.NO_CREDENTIALS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.contract.Endpoint;
+import clinic.contract.Field;
+import clinic.contract.ReservationError;
 import clinic.server.FixtureSpec;
 import clinic.server.ServerConfig;
 import clinic.server.http.ApiServer;
 import clinic.testsupport.ApiResponse;
+import clinic.testsupport.ContractText;
 import clinic.testsupport.Json;
 import clinic.testsupport.RawHttp;
 import clinic.testsupport.ServerTestBase;
@@ -24,8 +28,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input of every kind gets a specific 4xx and leaves every table exactly as it was; routing errors
@@ -33,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BadInputTest extends ServerTestBase {
 
-    private static final String API_PATH = "/api";
+    private static final String INVALID_REQUEST = ReservationError.INVALID_REQUEST.error();
+
     private static final Duration RAW_READ_TIMEOUT = Duration.ofSeconds(10);
 
     /** One byte more than the server's 64 KiB body limit allows. */
@@ -45,7 +50,7 @@ class BadInputTest extends ServerTestBase {
     @Override
     protected ServerConfig configure(ServerConfig config) {
         return config.withRateLimit(0, Duration.ofSeconds(60))
-                .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, 0, false));
+                .withFixture(FixtureSpec.standard().withStudents(0));
     }
 
     @Override
@@ -77,43 +82,47 @@ class BadInputTest extends ServerTestBase {
     @MethodSource("invalidReserveBodies")
     void invalidReserveBodyIs400InvalidRequestAndWritesNothing(String what, String template, String field) {
         String body = String.format(template, student.id(), clinicId);
-        JsonNode answer = unchangedTablesAfter(() -> api().post("/clinics/reserve/")
+        JsonNode answer = unchangedTablesAfter(() -> api().call(Endpoint.RESERVE)
                         .token(student.token())
                         .body(body)
                         .send())
                 .expect(400);
-        assertThat(answer.path("error").asText()).as("%s: %s", what, answer).isEqualTo("invalid_request");
-        assertThat(answer.path("message").asText())
+        assertThat(answer.path(Field.ERROR).asText()).as("%s: %s", what, answer).isEqualTo(INVALID_REQUEST);
+        assertThat(answer.path(Field.MESSAGE).asText())
                 .as("%s: %s", what, answer)
                 .isNotBlank()
                 .contains(field);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/auth/register/", "/auth/login/"})
-    void malformedJsonOnRegisterAndLoginIs400InvalidRequestAndWritesNothing(String path) {
+    @EnumSource(
+            value = Endpoint.class,
+            names = {"REGISTER", "LOGIN"})
+    void malformedJsonOnRegisterAndLoginIs400InvalidRequestAndWritesNothing(Endpoint endpoint) {
         for (String body : new String[] {"{\"username\": \"x\", ", "[\"x\", \"y\"]"}) {
             JsonNode answer = unchangedTablesAfter(
-                            () -> api().post(path).body(body).send())
+                            () -> api().call(endpoint).body(body).send())
                     .expect(400);
-            assertThat(answer.path("error").asText()).as("%s %s", path, body).isEqualTo("invalid_request");
+            assertThat(answer.path(Field.ERROR).asText())
+                    .as("%s %s", endpoint, body)
+                    .isEqualTo(INVALID_REQUEST);
         }
     }
 
     @Test
     void missingTokenIs401AndWritesNothing() {
         unchangedTablesAfter(() ->
-                        api().post("/clinics/reserve/").json(validReservation()).send())
-                .expect(401, Json.object("detail", NO_CREDENTIALS));
+                        api().call(Endpoint.RESERVE).json(validReservation()).send())
+                .expect(401, Json.object(Field.DETAIL, NO_CREDENTIALS));
     }
 
     @Test
     void bearerTokenIs401AndWritesNothing() {
-        unchangedTablesAfter(() -> api().post("/clinics/reserve/")
+        unchangedTablesAfter(() -> api().call(Endpoint.RESERVE)
                         .authorization("Bearer " + student.token())
                         .json(validReservation())
                         .send())
-                .expect(401, Json.object("detail", INVALID_TOKEN));
+                .expect(401, Json.object(Field.DETAIL, INVALID_TOKEN));
     }
 
     @Test
@@ -121,7 +130,7 @@ class BadInputTest extends ServerTestBase {
         TestStudent other = newStudent();
         api().login(other.username(), other.password());
         unchangedTablesAfter(() -> api().reserve(other.token(), other.id(), clinicId))
-                .expect(401, Json.object("detail", INVALID_TOKEN));
+                .expect(401, Json.object(Field.DETAIL, INVALID_TOKEN));
     }
 
     @Test
@@ -129,33 +138,36 @@ class BadInputTest extends ServerTestBase {
         TestStudent other = newStudent();
         JsonNode answer = unchangedTablesAfter(() -> api().reserve(other.token(), student.id(), clinicId))
                 .expect(403);
-        assertThat(answer.path("error").asText()).isEqualTo("forbidden");
+        assertThat(answer.path(Field.ERROR).asText()).isEqualTo(ReservationError.FORBIDDEN.error());
     }
 
     /** A body that would book a seat if it were read, padded past the limit. */
     @Test
     void oversizedReserveBodyIs413JsonAndWritesNothing() {
-        String padded =
-                Json.write(Map.of("user_id", student.id(), "clinic_id", clinicId, "note", "x".repeat(OVERSIZED_BODY)));
-        ApiResponse answer = unchangedTablesAfter(() -> api().post("/clinics/reserve/")
-                .token(student.token())
-                .body(padded)
-                .send());
+        String padded = Json.write(
+                Map.of(Field.USER_ID, student.id(), Field.CLINIC_ID, clinicId, "note", "x".repeat(OVERSIZED_BODY)));
+        ApiResponse answer = unchangedTablesAfter(() ->
+                api().call(Endpoint.RESERVE).token(student.token()).body(padded).send());
         assertThat(answer.expect(413).isObject()).isTrue();
     }
 
     @Test
     void oversizedRegisterBodyIs413JsonAndWritesNothing() {
         String padded = Json.write(Map.of(
-                "username", uniqueUsername("big"), "password", STUDENT_PASSWORD, "name", "x".repeat(OVERSIZED_BODY)));
+                Field.USERNAME,
+                uniqueUsername("big"),
+                Field.PASSWORD,
+                STUDENT_PASSWORD,
+                Field.NAME,
+                "x".repeat(OVERSIZED_BODY)));
         ApiResponse answer = unchangedTablesAfter(
-                () -> api().post("/auth/register/").body(padded).send());
+                () -> api().call(Endpoint.REGISTER).body(padded).send());
         assertThat(answer.expect(413).isObject()).isTrue();
     }
 
     @Test
     void unknownRoutesAre404Json() {
-        for (String path : new String[] {"/no-such-endpoint/", "/clinics/", "/clinics/reserve/extra/"}) {
+        for (String path : new String[] {"/no-such-endpoint/", "/clinics/", Endpoint.RESERVE.path() + "extra/"}) {
             ApiResponse answer = api().get(path).token(student.token()).send();
             assertThat(answer.expect(404).isObject()).as(path).isTrue();
             assertThat(answer.contentType()).as(path).startsWith("application/json");
@@ -165,10 +177,10 @@ class BadInputTest extends ServerTestBase {
     @Test
     void wrongMethodsAre405Json() {
         ApiResponse[] answers = {
-            api().get("/clinics/reserve/").token(student.token()).send(),
-            api().post("/health/").json(Map.of()).send(),
-            api().call("DELETE", "/auth/login/").send(),
-            api().call("PUT", "/clinics/weekly-schedule/")
+            api().get(Endpoint.RESERVE.path()).token(student.token()).send(),
+            api().post(Endpoint.HEALTH.path()).json(Map.of()).send(),
+            api().call("DELETE", Endpoint.LOGIN.path()).send(),
+            api().call("PUT", Endpoint.WEEKLY_SCHEDULE.path())
                     .token(student.token())
                     .json(Map.of())
                     .send()
@@ -181,12 +193,15 @@ class BadInputTest extends ServerTestBase {
 
     @Test
     void pathsWithoutTheTrailingSlashWorkToo() {
-        api().get("/health").send().expect(200);
-        api().get("/clinics/weekly-schedule").token(student.token()).send().expect(200);
+        api().get(withoutTrailingSlash(Endpoint.HEALTH)).send().expect(200);
+        api().get(withoutTrailingSlash(Endpoint.WEEKLY_SCHEDULE))
+                .token(student.token())
+                .send()
+                .expect(200);
         TestStudent other = newStudent();
-        api().post("/clinics/reserve")
+        api().post(withoutTrailingSlash(Endpoint.RESERVE))
                 .token(other.token())
-                .json(Map.of("user_id", other.id(), "clinic_id", clinicId))
+                .json(Map.of(Field.USER_ID, other.id(), Field.CLINIC_ID, clinicId))
                 .send()
                 .expect(200);
     }
@@ -195,20 +210,20 @@ class BadInputTest extends ServerTestBase {
     static Stream<Arguments> bodiesPastTheJsonLimits() {
         String deep = "{\"user_id\": " + "[".repeat(1200) + "]".repeat(1200) + "}";
         String longNumber = "{\"user_id\": " + "9".repeat(1001) + ", \"clinic_id\": 1}";
-        return Stream.of("/auth/register/", "/auth/login/", "/clinics/reserve/")
-                .flatMap(path -> Stream.of(
-                        Arguments.of(path, "nesting", deep), Arguments.of(path, "number length", longNumber)));
+        return Stream.of(Endpoint.REGISTER, Endpoint.LOGIN, Endpoint.RESERVE)
+                .flatMap(endpoint -> Stream.of(
+                        Arguments.of(endpoint, "nesting", deep), Arguments.of(endpoint, "number length", longNumber)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("bodiesPastTheJsonLimits")
-    void jsonPastTheReadLimitsIs400InvalidRequestAndWritesNothing(String path, String limit, String body) {
-        JsonNode answer = unchangedTablesAfter(
-                        () -> api().post(path).token(student.token()).body(body).send())
+    void jsonPastTheReadLimitsIs400InvalidRequestAndWritesNothing(Endpoint endpoint, String limit, String body) {
+        JsonNode answer = unchangedTablesAfter(() ->
+                        api().call(endpoint).token(student.token()).body(body).send())
                 .expect(400);
-        assertThat(answer.path("error").asText())
-                .as("%s %s: %s", path, limit, answer)
-                .isEqualTo("invalid_request");
+        assertThat(answer.path(Field.ERROR).asText())
+                .as("%s %s: %s", endpoint, limit, answer)
+                .isEqualTo(INVALID_REQUEST);
     }
 
     /**
@@ -217,39 +232,45 @@ class BadInputTest extends ServerTestBase {
      */
     static Stream<Arguments> unstorableTexts() {
         List<String> registerFields = List.of(
-                "username",
-                "password",
-                "name",
-                "phone_num",
-                "student_phone_num",
-                "student_parent_phone_num",
-                "school",
-                "grade",
-                "subject",
-                "email");
+                Field.USERNAME,
+                Field.PASSWORD,
+                Field.NAME,
+                Field.PHONE_NUM,
+                Field.STUDENT_PHONE_NUM,
+                Field.STUDENT_PARENT_PHONE_NUM,
+                Field.SCHOOL,
+                Field.GRADE,
+                Field.SUBJECT,
+                Field.EMAIL);
         Stream<Arguments> register = registerFields.stream()
                 .flatMap(field -> Stream.of("\\u0000", "\\ud800")
                         .map(escape -> Arguments.of(
-                                "/auth/register/",
+                                Endpoint.REGISTER,
                                 field,
                                 escape,
                                 bodyWith(
                                         Map.of(
-                                                "username",
+                                                Field.USERNAME,
                                                 uniqueUsername("text"),
-                                                "password",
+                                                Field.PASSWORD,
                                                 STUDENT_PASSWORD,
-                                                "name",
+                                                Field.NAME,
                                                 "학생"),
                                         field,
                                         "a" + escape + "b"))));
-        Stream<Arguments> login = Stream.of("username", "password")
+        Stream<Arguments> login = Stream.of(Field.USERNAME, Field.PASSWORD)
                 .map(field -> Arguments.of(
-                        "/auth/login/",
+                        Endpoint.LOGIN,
                         field,
                         "\\u0000",
                         bodyWith(
-                                Map.of("username", "test_student_01", "password", "testpass123"), field, "a\\u0000b")));
+                                Map.of(
+                                        Field.USERNAME,
+                                        "test_student_01",
+                                        Field.PASSWORD,
+                                        ContractText.FIXTURE_PASSWORD),
+                                field,
+                                "a\\u0000b")));
         return Stream.concat(register, login);
     }
 
@@ -263,42 +284,46 @@ class BadInputTest extends ServerTestBase {
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("unstorableTexts")
     void unstorableTextIs400InvalidRequestNamingTheFieldAndWritesNothing(
-            String path, String field, String escape, String body) {
-        JsonNode answer =
-                unchangedTablesAfter(() -> api().post(path).body(body).send()).expect(400);
-        assertThat(answer.path("error").asText()).as("%s: %s", body, answer).isEqualTo("invalid_request");
-        assertThat(answer.path("message").asText()).as("%s: %s", body, answer).startsWith(field + "에 ");
+            Endpoint endpoint, String field, String escape, String body) {
+        JsonNode answer = unchangedTablesAfter(
+                        () -> api().call(endpoint).body(body).send())
+                .expect(400);
+        assertThat(answer.path(Field.ERROR).asText()).as("%s: %s", body, answer).isEqualTo(INVALID_REQUEST);
+        assertThat(answer.path(Field.MESSAGE).asText())
+                .as("%s: %s", body, answer)
+                .startsWith(field + "에 ");
     }
 
     /** A body that ends (the client closes its side) before the length its framing announced. */
     static Stream<Arguments> bodiesEndingEarly() {
         String reserve = "{\"user_id\": 1, \"clinic_id\": 1}";
-        return Stream.of("/auth/register/", "/auth/login/", "/clinics/reserve/")
-                .flatMap(path -> Stream.of(
+        return Stream.of(Endpoint.REGISTER, Endpoint.LOGIN, Endpoint.RESERVE)
+                .flatMap(endpoint -> Stream.of(
                         Arguments.of(
-                                path,
+                                endpoint,
                                 "a chunk shorter than its size",
                                 "Transfer-Encoding: chunked\r\n",
                                 "40\r\n" + reserve),
-                        Arguments.of(path, "fewer bytes than Content-Length", "Content-Length: 100\r\n", reserve)));
+                        Arguments.of(endpoint, "fewer bytes than Content-Length", "Content-Length: 100\r\n", reserve)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("bodiesEndingEarly")
-    void bodyEndingEarlyIs400InvalidRequestAndWritesNothing(String path, String how, String framing, String body) {
+    void bodyEndingEarlyIs400InvalidRequestAndWritesNothing(
+            Endpoint endpoint, String how, String framing, String body) {
         byte[] request = RawHttp.request(
-                "POST",
-                API_PATH + path,
-                "Authorization: Token " + student.token() + "\r\nContent-Type: application/json\r\n" + framing,
+                endpoint.method(),
+                endpoint.pathOnHost(),
+                authorization() + "Content-Type: application/json\r\n" + framing,
                 null);
         byte[] sent = concat(request, body.getBytes(StandardCharsets.UTF_8));
         RawHttp.Answer answer =
                 unchangedTablesAfter(() -> RawHttp.exchange(server().server().port(), sent, true, RAW_READ_TIMEOUT));
-        assertThat(answer.status()).as("%s %s: %s", path, how, answer).isEqualTo(400);
-        assertThat(answer.header("Content-Type")).as("%s %s", path, how).startsWith("application/json");
-        assertThat(Json.parse(answer.body()).path("error").asText())
-                .as("%s %s: %s", path, how, answer)
-                .isEqualTo("invalid_request");
+        assertThat(answer.status()).as("%s %s: %s", endpoint, how, answer).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).as("%s %s", endpoint, how).startsWith("application/json");
+        assertThat(Json.parse(answer.body()).path(Field.ERROR).asText())
+                .as("%s %s: %s", endpoint, how, answer)
+                .isEqualTo(INVALID_REQUEST);
     }
 
     /**
@@ -308,10 +333,9 @@ class BadInputTest extends ServerTestBase {
     @Test
     void bodyThatStopsArrivingIs408WithinTheIdleTimeoutAndWritesNothing() {
         byte[] stalled = RawHttp.request(
-                "POST",
-                API_PATH + "/clinics/reserve/",
-                "Authorization: Token " + student.token()
-                        + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n",
+                Endpoint.RESERVE.method(),
+                Endpoint.RESERVE.pathOnHost(),
+                authorization() + "Content-Type: application/json\r\nContent-Length: 100\r\n",
                 null);
         byte[] sent = concat(stalled, "{\"user_id\": 1".getBytes(StandardCharsets.UTF_8));
         Duration readTimeout = ApiServer.REQUEST_IDLE_TIMEOUT.plusSeconds(5);
@@ -320,36 +344,35 @@ class BadInputTest extends ServerTestBase {
         assertThat(answer.status())
                 .as("answer within %s: %s", readTimeout, answer)
                 .isEqualTo(408);
-        assertThat(Json.parse(answer.body()).path("error").asText()).isEqualTo("request_timeout");
+        assertThat(Json.parse(answer.body()).path(Field.ERROR).asText()).isEqualTo("request_timeout");
     }
 
     /** Requests Jetty refuses before any route, and the status it answers them with. */
     static Stream<Arguments> requestsRefusedBeforeRouting() {
-        String health = " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+        String health = Endpoint.HEALTH.pathOnHost();
+        String login = Endpoint.LOGIN.pathOnHost();
+        String version = " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
         return Stream.of(
-                Arguments.of("NUL in the path", "GET /api/health/%00" + health + "\r\n", 400, "invalid_request"),
+                Arguments.of("NUL in the path", "GET " + health + "%00" + version + "\r\n", 400, INVALID_REQUEST),
                 Arguments.of(
                         "control character in a header",
-                        "GET /api/health/" + health + "X-A: a\u0001b\r\n\r\n",
+                        "GET " + health + version + "X-A: a\u0001b\r\n\r\n",
                         400,
-                        "invalid_request"),
+                        INVALID_REQUEST),
                 Arguments.of(
                         "20 KB header",
-                        "GET /api/health/" + health + "X-A: " + "a".repeat(20_000) + "\r\n\r\n",
+                        "GET " + health + version + "X-A: " + "a".repeat(20_000) + "\r\n\r\n",
                         431,
-                        "invalid_request"),
+                        INVALID_REQUEST),
                 Arguments.of(
-                        "20 KB path",
-                        "GET /api/health/" + "a".repeat(20_000) + health + "\r\n",
-                        414,
-                        "invalid_request"),
+                        "20 KB path", "GET " + health + "a".repeat(20_000) + version + "\r\n", 414, INVALID_REQUEST),
                 Arguments.of(
                         "Content-Length and chunked together",
-                        "POST /api/auth/login/" + health
+                        "POST " + login + version
                                 + "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
                         400,
-                        "invalid_request"),
-                Arguments.of("HTTP/1.7", "GET /api/health/ HTTP/1.7\r\nHost: 127.0.0.1\r\n\r\n", 505, null));
+                        INVALID_REQUEST),
+                Arguments.of("HTTP/1.7", "GET " + health + " HTTP/1.7\r\nHost: 127.0.0.1\r\n\r\n", 505, null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -361,9 +384,11 @@ class BadInputTest extends ServerTestBase {
         assertThat(answer.header("Content-Type")).as("%s: %s", what, answer).startsWith("application/json");
         JsonNode body = Json.parse(answer.body());
         if (error != null) {
-            assertThat(body.path("error").asText()).as("%s: %s", what, answer).isEqualTo(error);
+            assertThat(body.path(Field.ERROR).asText())
+                    .as("%s: %s", what, answer)
+                    .isEqualTo(error);
         }
-        assertThat(body.path(error == null ? "detail" : "message").asText())
+        assertThat(body.path(error == null ? Field.DETAIL : Field.MESSAGE).asText())
                 .as("%s: %s", what, answer)
                 .isNotBlank();
     }
@@ -375,7 +400,7 @@ class BadInputTest extends ServerTestBase {
     }
 
     private Map<String, Object> validReservation() {
-        return Map.of("user_id", student.id(), "clinic_id", clinicId);
+        return Map.of(Field.USER_ID, student.id(), Field.CLINIC_ID, clinicId);
     }
 
     private <T> T unchangedTablesAfter(Supplier<T> request) {
@@ -385,5 +410,15 @@ class BadInputTest extends ServerTestBase {
                 .as("row counts after %s", answer)
                 .isEqualTo(before);
         return answer;
+    }
+
+    /** The contract's path, which ends with {@code /}, without its last {@code /}. */
+    private static String withoutTrailingSlash(Endpoint endpoint) {
+        return endpoint.path().substring(0, endpoint.path().length() - 1);
+    }
+
+    /** The student's {@code Authorization} header line, for requests written by hand. */
+    private String authorization() {
+        return "Authorization: " + Endpoint.TOKEN_SCHEME + student.token() + "\r\n";
     }
 }

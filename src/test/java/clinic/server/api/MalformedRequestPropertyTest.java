@@ -44,7 +44,7 @@ class MalformedRequestPropertyTest extends ServerTestBase {
     @Override
     protected ServerConfig configure(ServerConfig config) {
         return config.withRateLimit(0, Duration.ofSeconds(60))
-                .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, 1, false));
+                .withFixture(FixtureSpec.standard().withStudents(1));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package clinic.server.api;
 
+import clinic.contract.Endpoint;
+import clinic.contract.Field;
+import clinic.testsupport.ContractText;
 import clinic.testsupport.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +23,8 @@ final class MalformedRequests {
     /** One generated request: what was done to it, its method, and the bytes to send. */
     record Case(String description, String method, byte[] bytes) {}
 
-    private record Endpoint(String method, String path, boolean authenticated, Supplier<Map<String, Object>> body) {}
+    /** A well-formed request of one endpoint, before the damage; {@code body} is null for a GET. */
+    private record WellFormed(Endpoint endpoint, Supplier<Map<String, Object>> body) {}
 
     private static final List<String> METHODS =
             List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "HEAD", "FOO", "get");
@@ -109,52 +113,46 @@ final class MalformedRequests {
             "Host: second\r\n");
 
     private final Random random;
-    private final List<Endpoint> endpoints;
+    private final List<WellFormed> requests;
     private final String token;
 
     /** Requests that would otherwise be valid: they use {@code token}, and reserve for its user in a real clinic. */
     MalformedRequests(Random random, String token, long userId, long clinicId) {
         this.random = random;
         this.token = token;
-        this.endpoints = List.of(
-                new Endpoint("GET", "/api/health/", false, null),
-                new Endpoint(
-                        "POST",
-                        "/api/auth/register/",
-                        false,
+        this.requests = List.of(
+                new WellFormed(Endpoint.HEALTH, null),
+                new WellFormed(
+                        Endpoint.REGISTER,
                         () -> ordered(
-                                "username", "fuzz_" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36),
-                                "password", "clinic-pass-2024",
-                                "password_confirm", "clinic-pass-2024",
-                                "name", "학생",
-                                "phone_num", "010-1234-0001",
-                                "school", "세화고",
-                                "grade", "2학년",
-                                "subject", "physics1")),
-                new Endpoint(
-                        "POST",
-                        "/api/auth/login/",
-                        false,
-                        () -> ordered("username", "test_student_01", "password", "testpass123")),
-                new Endpoint("GET", "/api/clinics/weekly-schedule/", true, null),
-                new Endpoint(
-                        "POST", "/api/clinics/reserve/", true, () -> ordered("user_id", userId, "clinic_id", clinicId)),
-                new Endpoint(
-                        "POST",
-                        "/api/clinics/cancel-reservation/",
-                        true,
-                        () -> ordered("user_id", userId, "clinic_id", clinicId)));
+                                Field.USERNAME, "fuzz_" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36),
+                                Field.PASSWORD, "clinic-pass-2024",
+                                Field.PASSWORD_CONFIRM, "clinic-pass-2024",
+                                Field.NAME, "학생",
+                                Field.PHONE_NUM, "010-1234-0001",
+                                Field.SCHOOL, "세화고",
+                                Field.GRADE, "2학년",
+                                Field.SUBJECT, "physics1")),
+                new WellFormed(
+                        Endpoint.LOGIN,
+                        () -> ordered(
+                                Field.USERNAME, "test_student_01", Field.PASSWORD, ContractText.FIXTURE_PASSWORD)),
+                new WellFormed(Endpoint.WEEKLY_SCHEDULE, null),
+                new WellFormed(Endpoint.RESERVE, () -> ordered(Field.USER_ID, userId, Field.CLINIC_ID, clinicId)),
+                new WellFormed(
+                        Endpoint.CANCEL_RESERVATION, () -> ordered(Field.USER_ID, userId, Field.CLINIC_ID, clinicId)));
     }
 
     Case next() {
-        Endpoint endpoint = pick(endpoints);
+        WellFormed request = pick(requests);
+        Endpoint endpoint = request.endpoint();
         String method = endpoint.method();
-        String path = endpoint.path();
-        String headers = endpoint.authenticated() ? "Authorization: Token " + token + "\r\n" : "";
+        String path = endpoint.pathOnHost();
+        String headers = endpoint.authenticated() ? "Authorization: " + Endpoint.TOKEN_SCHEME + token + "\r\n" : "";
         headers += "Content-Type: application/json\r\n";
-        byte[] body = endpoint.body() == null
+        byte[] body = request.body() == null
                 ? new byte[0]
-                : Json.write(endpoint.body().get()).getBytes(StandardCharsets.UTF_8);
+                : Json.write(request.body().get()).getBytes(StandardCharsets.UTF_8);
         String framing = null;
         String damage;
         switch (random.nextInt(3)) {
@@ -176,7 +174,7 @@ final class MalformedRequests {
                         String value = pick(BAD_VALUES);
                         damage = "every value replaced by " + abbreviated(value);
                         text = text.replaceAll(":\\s*(\"[^\"]*\"|-?\\d+)", ":" + value.replace("\\", "\\\\"));
-                        if (endpoint.body() == null) {
+                        if (request.body() == null) {
                             text = "{\"value\": " + value + "}";
                         }
                     }
@@ -207,12 +205,12 @@ final class MalformedRequests {
                                 "Bearer " + token,
                                 "Basic dXNlcjpwYXNz",
                                 "token " + token,
-                                "Token " + token + " extra",
-                                "Token " + token.substring(1),
-                                "Token " + token.toUpperCase(),
-                                "Token " + "g".repeat(40),
-                                "Token " + "0".repeat(40),
-                                "Token " + "a".repeat(9000)));
+                                Endpoint.TOKEN_SCHEME + token + " extra",
+                                Endpoint.TOKEN_SCHEME + token.substring(1),
+                                Endpoint.TOKEN_SCHEME + token.toUpperCase(),
+                                Endpoint.TOKEN_SCHEME + "g".repeat(40),
+                                Endpoint.TOKEN_SCHEME + "0".repeat(40),
+                                Endpoint.TOKEN_SCHEME + "a".repeat(9000)));
                         damage = "authorization " + abbreviated(authorization);
                         headers = "Authorization: " + authorization + "\r\n"
                                 + headers.replaceFirst("Authorization: [^\r]*\r\n", "");
@@ -247,7 +245,8 @@ final class MalformedRequests {
                     damage = "method " + method;
                 } else {
                     String suffix = pick(PATH_DAMAGE);
-                    path = random.nextBoolean() ? path + suffix : path.replace("/api/", "/api/" + suffix);
+                    String prefix = Endpoint.API_PREFIX + "/";
+                    path = random.nextBoolean() ? path + suffix : path.replace(prefix, prefix + suffix);
                     damage = "path " + abbreviated(visible(path));
                 }
             }
@@ -260,7 +259,7 @@ final class MalformedRequests {
         String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers
                 + (framing != null ? framing : "Content-Length: " + body.length + "\r\n") + "\r\n";
         return new Case(
-                endpoint.method() + " " + endpoint.path() + ", " + damage,
+                endpoint.method() + " " + endpoint.pathOnHost() + ", " + damage,
                 method,
                 concat(head.getBytes(StandardCharsets.UTF_8), body));
     }

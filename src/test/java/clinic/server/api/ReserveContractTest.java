@@ -1,20 +1,12 @@
 package clinic.server.api;
 
-import static clinic.testsupport.ContractText.ALREADY_RESERVED;
 import static clinic.testsupport.ContractText.CANCELLATION_DISABLED;
 import static clinic.testsupport.ContractText.FIXTURE_PASSWORD;
-import static clinic.testsupport.ContractText.FORBIDDEN_OTHER_USER;
-import static clinic.testsupport.ContractText.IDS_REQUIRED;
-import static clinic.testsupport.ContractText.NO_SUCH_CLINIC;
-import static clinic.testsupport.ContractText.NO_SUCH_USER;
-import static clinic.testsupport.ContractText.OCCUPIED;
-import static clinic.testsupport.ContractText.RESERVATION_CLOSED;
-import static clinic.testsupport.ContractText.RESERVATION_FAILED_PREFIX;
-import static clinic.testsupport.ContractText.RESERVED;
-import static clinic.testsupport.ContractText.noShowBlocked;
-import static clinic.testsupport.ContractText.rateLimited;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.contract.Endpoint;
+import clinic.contract.Field;
+import clinic.contract.ReservationError;
 import clinic.server.FaultMode;
 import clinic.server.FixtureClinic;
 import clinic.server.FixtureReport;
@@ -51,7 +43,8 @@ class ReserveContractTest extends ServerTestBase {
     }
 
     private FixtureReport resetClinics(int capacity) {
-        return server().server().loadFixture(new FixtureSpec(true, true, capacity, 0, false));
+        return server().server()
+                .loadFixture(FixtureSpec.standard().withCapacity(capacity).withStudents(0));
     }
 
     private FixtureClinic clinicInRoom(FixtureReport report, String room) {
@@ -74,17 +67,18 @@ class ReserveContractTest extends ServerTestBase {
     @Test
     void missingIdsAre400() {
         TestStudent student = newStudent();
-        JsonNode expected = Json.object("error", IDS_REQUIRED);
+        JsonNode expected = Json.object(Field.ERROR, ReservationError.MISSING_IDS.error());
         reserveWith(student, Map.of()).expect(400, expected);
-        reserveWith(student, Map.of("user_id", student.id())).expect(400, expected);
-        reserveWith(student, Map.of("clinic_id", firstClinic())).expect(400, expected);
+        reserveWith(student, Map.of(Field.USER_ID, student.id())).expect(400, expected);
+        reserveWith(student, Map.of(Field.CLINIC_ID, firstClinic())).expect(400, expected);
     }
 
     @Test
     void missingIdsComeBeforeTheForbiddenCheck() {
         TestStudent student = newStudent();
         TestStudent other = newStudent();
-        reserveWith(student, Map.of("user_id", other.id())).expect(400, Json.object("error", IDS_REQUIRED));
+        reserveWith(student, Map.of(Field.USER_ID, other.id()))
+                .expect(400, Json.object(Field.ERROR, ReservationError.MISSING_IDS.error()));
     }
 
     @Test
@@ -107,13 +101,14 @@ class ReserveContractTest extends ServerTestBase {
         TestStudent student = newStudent();
         api().reserve(staff.token(), student.id(), firstClinic()).expect(200);
         assertThat(sql().reservationRows(firstClinic())).isEqualTo(1);
-        api().reserve(student.token(), student.id(), firstClinic()).expect(400, Json.object("error", ALREADY_RESERVED));
+        api().reserve(student.token(), student.id(), firstClinic())
+                .expect(400, Json.object(Field.ERROR, ReservationError.ALREADY_RESERVED.error()));
     }
 
     @Test
     void unknownUserIs404ForStaffEvenWhenTheClinicIsUnknownToo() {
         TestStudent staff = staffMember();
-        JsonNode expected = Json.object("error", NO_SUCH_USER);
+        JsonNode expected = Json.object(Field.ERROR, ReservationError.UNKNOWN_USER.error());
         api().reserve(staff.token(), NO_SUCH_ID, firstClinic()).expect(404, expected);
         api().reserve(staff.token(), NO_SUCH_ID, NO_SUCH_ID).expect(404, expected);
     }
@@ -121,7 +116,8 @@ class ReserveContractTest extends ServerTestBase {
     @Test
     void unknownClinicIs404() {
         TestStudent student = newStudent();
-        api().reserve(student.token(), student.id(), NO_SUCH_ID).expect(404, Json.object("error", NO_SUCH_CLINIC));
+        api().reserve(student.token(), student.id(), NO_SUCH_ID)
+                .expect(404, Json.object(Field.ERROR, ReservationError.UNKNOWN_CLINIC.error()));
     }
 
     @Test
@@ -144,7 +140,8 @@ class ReserveContractTest extends ServerTestBase {
     void reservingTwiceIsAlreadyReservedWithOneRow() {
         TestStudent student = newStudent();
         api().reserve(student.token(), student.id(), firstClinic()).expect(200);
-        api().reserve(student.token(), student.id(), firstClinic()).expect(400, Json.object("error", ALREADY_RESERVED));
+        api().reserve(student.token(), student.id(), firstClinic())
+                .expect(400, Json.object(Field.ERROR, ReservationError.ALREADY_RESERVED.error()));
         assertThat(sql().reservationRows(firstClinic())).isEqualTo(1);
         assertThat(sql().reservedCount(firstClinic())).isEqualTo(1);
     }
@@ -155,7 +152,8 @@ class ReserveContractTest extends ServerTestBase {
         TestStudent student = newStudent();
         api().reserve(student.token(), student.id(), firstClinic()).expect(200);
         sql().setNoShow(student.username(), 2);
-        api().reserve(student.token(), student.id(), firstClinic()).expect(400, Json.object("error", ALREADY_RESERVED));
+        api().reserve(student.token(), student.id(), firstClinic())
+                .expect(400, Json.object(Field.ERROR, ReservationError.ALREADY_RESERVED.error()));
     }
 
     @ParameterizedTest
@@ -167,13 +165,13 @@ class ReserveContractTest extends ServerTestBase {
                 .expect(
                         403,
                         Json.object(
-                                "error",
-                                "no_show_blocked",
-                                "message",
-                                noShowBlocked(student.name(), noShows),
-                                "no_show_count",
+                                Field.ERROR,
+                                ReservationError.NO_SHOW_BLOCKED.error(),
+                                Field.MESSAGE,
+                                ReservationError.noShowBlockedMessage(student.name(), noShows),
+                                Field.NO_SHOW_COUNT,
                                 noShows,
-                                "user_name",
+                                Field.USER_NAME,
                                 student.name()));
         assertThat(sql().reservationRows(firstClinic())).isZero();
     }
@@ -190,15 +188,8 @@ class ReserveContractTest extends ServerTestBase {
     void teacherWithNoShowsIsNotBlocked() {
         String teacher = "test_teacher_02";
         sql().setNoShow(teacher, 3);
-        JsonNode login = api().post("/auth/login/")
-                .json(Map.of("username", teacher, "password", FIXTURE_PASSWORD))
-                .send()
-                .expect(200);
-        api().reserve(
-                        login.path("token").asText(),
-                        login.path("user").path("id").asLong(),
-                        firstClinic())
-                .expect(200);
+        TestStudent loggedIn = api().logIn(teacher, FIXTURE_PASSWORD);
+        api().reserve(loggedIn.token(), loggedIn.id(), firstClinic()).expect(200);
     }
 
     @Test
@@ -210,7 +201,7 @@ class ReserveContractTest extends ServerTestBase {
         sql().setNoShow(blocked.username(), 2);
         JsonNode body =
                 api().reserve(blocked.token(), blocked.id(), firstClinic()).expect(403);
-        assertThat(body.path("error").asText()).isEqualTo("no_show_blocked");
+        assertThat(body.path(Field.ERROR).asText()).isEqualTo(ReservationError.NO_SHOW_BLOCKED.error());
     }
 
     @Test
@@ -222,7 +213,17 @@ class ReserveContractTest extends ServerTestBase {
         api().reserve(first.token(), first.id(), firstClinic()).expect(200);
         api().reserve(second.token(), second.id(), firstClinic()).expect(200);
         api().reserve(late.token(), late.id(), firstClinic())
-                .expect(409, Json.object("error", "occupied", "message", OCCUPIED, "current_count", 2, "capacity", 2));
+                .expect(
+                        409,
+                        Json.object(
+                                Field.ERROR,
+                                ReservationError.OCCUPIED.error(),
+                                Field.MESSAGE,
+                                ReservationError.OCCUPIED.message(),
+                                Field.CURRENT_COUNT,
+                                2,
+                                Field.CAPACITY,
+                                2));
         assertThat(sql().reservationRows(firstClinic())).isEqualTo(2);
         assertThat(sql().reservedCount(firstClinic())).isEqualTo(2);
     }
@@ -233,28 +234,20 @@ class ReserveContractTest extends ServerTestBase {
         TestStudent first = newStudent();
         TestStudent second = newStudent();
         JsonNode clinicInfo = Json.object(
-                "id",
+                Field.ID,
                 clinic.id(),
-                "day",
+                Field.DAY,
                 "월요일",
-                "time",
+                Field.TIME,
                 "19:00",
-                "room",
+                Field.ROOM,
                 "3강의실",
-                "subject",
+                Field.SUBJECT,
                 clinic.subject(),
-                "teacher",
+                Field.TEACHER,
                 "테스트강사03");
-        api().reserve(first.token(), first.id(), clinic.id())
-                .expect(
-                        200,
-                        Json.object(
-                                "success", true, "message", RESERVED, "clinic_info", clinicInfo, "remaining_spots", 5));
-        api().reserve(second.token(), second.id(), clinic.id())
-                .expect(
-                        200,
-                        Json.object(
-                                "success", true, "message", RESERVED, "clinic_info", clinicInfo, "remaining_spots", 4));
+        api().reserve(first.token(), first.id(), clinic.id()).expect(200, reserved(clinicInfo, 5));
+        api().reserve(second.token(), second.id(), clinic.id()).expect(200, reserved(clinicInfo, 4));
         assertThat(sql().reservationRows(clinic.id())).isEqualTo(2);
         assertThat(sql().reservedCount(clinic.id())).isEqualTo(2);
     }
@@ -282,7 +275,7 @@ class ReserveContractTest extends ServerTestBase {
         }
         JsonNode limited = rateLimitedBody(0, 60);
         api().reserve(student.token(), student.id(), firstClinic()).expect(429, limited);
-        api().post("/clinics/reserve/")
+        api().call(Endpoint.RESERVE)
                 .token(student.token())
                 .body("{not json")
                 .send()
@@ -321,7 +314,7 @@ class ReserveContractTest extends ServerTestBase {
         try (TestServer failing = TestServer.start(
                 databaseKind(),
                 c -> c.withFaults(Set.of(FaultMode.SERVER_ERRORS))
-                        .withFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, 0, false)))) {
+                        .withFixture(FixtureSpec.standard().withStudents(0)))) {
             String username = uniqueUsername("fail");
             long studentId = failing.api().register(username, STUDENT_PASSWORD, "오류학생");
             String token = failing.api().login(username, STUDENT_PASSWORD);
@@ -330,7 +323,11 @@ class ReserveContractTest extends ServerTestBase {
 
             failing.api()
                     .reserve(token, studentId, clinic)
-                    .expect(500, Json.object("error", RESERVATION_FAILED_PREFIX + FaultMode.INJECTED_ERROR_DETAIL));
+                    .expect(
+                            500,
+                            Json.object(
+                                    Field.ERROR,
+                                    ReservationError.SERVER_ERROR_PREFIX + FaultMode.INJECTED_ERROR_DETAIL));
 
             assertThat(failing.sql().rowCountsOfEveryTable()).isEqualTo(before);
             failing.api().reserve(token, studentId, clinic).expect(200);
@@ -342,11 +339,11 @@ class ReserveContractTest extends ServerTestBase {
     void cancellationIsAlwaysDisabled() {
         TestStudent student = newStudent();
         api().reserve(student.token(), student.id(), firstClinic()).expect(200);
-        api().post("/clinics/cancel-reservation/")
+        api().call(Endpoint.CANCEL_RESERVATION)
                 .token(student.token())
-                .json(Map.of("user_id", student.id(), "clinic_id", firstClinic()))
+                .json(Map.of(Field.USER_ID, student.id(), Field.CLINIC_ID, firstClinic()))
                 .send()
-                .expect(403, Json.object("error", "cancellation_disabled", "message", CANCELLATION_DISABLED));
+                .expect(403, Json.object(Field.ERROR, "cancellation_disabled", Field.MESSAGE, CANCELLATION_DISABLED));
         assertThat(sql().reservationRows(firstClinic())).isEqualTo(1);
     }
 
@@ -357,26 +354,45 @@ class ReserveContractTest extends ServerTestBase {
     }
 
     private ApiResponse reserveWith(TestStudent student, Map<String, Object> body) {
-        return api().post("/clinics/reserve/").token(student.token()).json(body).send();
+        return api().call(Endpoint.RESERVE).token(student.token()).json(body).send();
     }
 
     private static JsonNode forbidden() {
-        return Json.object("error", "forbidden", "message", FORBIDDEN_OTHER_USER);
+        return Json.object(
+                Field.ERROR, ReservationError.FORBIDDEN.error(), Field.MESSAGE, ReservationError.FORBIDDEN.message());
     }
 
     private static JsonNode closed() {
-        return Json.object("error", "reservation_closed", "message", RESERVATION_CLOSED, "clinic_status", "inactive");
+        return Json.object(
+                Field.ERROR,
+                ReservationError.RESERVATION_CLOSED.error(),
+                Field.MESSAGE,
+                ReservationError.RESERVATION_CLOSED.message(),
+                Field.CLINIC_STATUS,
+                Field.INACTIVE);
+    }
+
+    private static JsonNode reserved(JsonNode clinicInfo, int remainingSpots) {
+        return Json.object(
+                Field.SUCCESS,
+                true,
+                Field.MESSAGE,
+                ReservationError.RESERVED_MESSAGE,
+                Field.CLINIC_INFO,
+                clinicInfo,
+                Field.REMAINING_SPOTS,
+                remainingSpots);
     }
 
     private static JsonNode rateLimitedBody(int remaining, int windowSeconds) {
         return Json.object(
-                "error",
-                "rate_limited",
-                "message",
-                rateLimited(remaining),
-                "remaining_requests",
+                Field.ERROR,
+                ReservationError.RATE_LIMITED.error(),
+                Field.MESSAGE,
+                ReservationError.rateLimitedMessage(remaining),
+                Field.REMAINING_REQUESTS,
                 remaining,
-                "window_seconds",
+                Field.WINDOW_SECONDS,
                 windowSeconds);
     }
 }

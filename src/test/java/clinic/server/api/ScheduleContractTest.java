@@ -2,6 +2,7 @@ package clinic.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.contract.Field;
 import clinic.server.FixtureClinic;
 import clinic.server.FixtureReport;
 import clinic.server.FixtureSpec;
@@ -33,7 +34,7 @@ class ScheduleContractTest extends ServerTestBase {
     @BeforeEach
     void onlyTheFixtureClinics() {
         sql().deleteAllClinics();
-        fixture = server().server().loadFixture(new FixtureSpec(true, true, FixtureSpec.DEFAULT_CAPACITY, 0, false));
+        fixture = server().server().loadFixture(FixtureSpec.standard().withStudents(0));
         viewer = newStudent();
     }
 
@@ -51,16 +52,17 @@ class ScheduleContractTest extends ServerTestBase {
     @Test
     void fixtureGridShowsMondayWithItsFourTimesAndTheLowerIdOfEachPair() {
         JsonNode body = schedule();
-        assertThat(strings(body.path("days"))).containsExactly("mon");
-        assertThat(strings(body.path("times"))).containsExactlyElementsOf(FIXTURE_TIMES);
-        assertThat(body.path("total_clinics").asInt()).isEqualTo(8);
-        assertThat(fieldNames(body.path("schedule"))).containsExactly("mon");
-        assertThat(fieldNames(body.path("schedule").path("mon"))).containsExactlyInAnyOrderElementsOf(FIXTURE_TIMES);
+        assertThat(strings(body.path(Field.DAYS))).containsExactly("mon");
+        assertThat(strings(body.path(Field.TIMES))).containsExactlyElementsOf(FIXTURE_TIMES);
+        assertThat(body.path(Field.TOTAL_CLINICS).asInt()).isEqualTo(8);
+        assertThat(fieldNames(body.path(Field.SCHEDULE))).containsExactly("mon");
+        assertThat(fieldNames(body.path(Field.SCHEDULE).path("mon")))
+                .containsExactlyInAnyOrderElementsOf(FIXTURE_TIMES);
         for (int pair = 0; pair < 4; pair++) {
             FixtureClinic first = room((2 * pair + 1) + "강의실");
             FixtureClinic second = room((2 * pair + 2) + "강의실");
             FixtureClinic lower = first.id() < second.id() ? first : second;
-            assertThat(body.path("schedule").path("mon").path(FIXTURE_TIMES.get(pair)))
+            assertThat(body.path(Field.SCHEDULE).path("mon").path(FIXTURE_TIMES.get(pair)))
                     .isEqualTo(cell(lower, List.of()));
         }
     }
@@ -73,14 +75,14 @@ class ScheduleContractTest extends ServerTestBase {
                 .min(Comparator.comparingLong(FixtureClinic::id))
                 .orElseThrow();
         JsonNode body = schedule();
-        assertThat(body.path("schedule")
+        assertThat(body.path(Field.SCHEDULE)
                         .path("mon")
                         .path("18:00")
-                        .path("clinic_id")
+                        .path(Field.CLINIC_ID)
                         .asLong())
                 .isEqualTo(lowest.id())
                 .isNotEqualTo(later);
-        assertThat(body.path("total_clinics").asInt()).isEqualTo(9);
+        assertThat(body.path(Field.TOTAL_CLINICS).asInt()).isEqualTo(9);
     }
 
     @Test
@@ -90,20 +92,23 @@ class ScheduleContractTest extends ServerTestBase {
         sql().copyClinic(template, "wed", "17:30", "9강의실");
         sql().copyClinic(template, "tue", "22:00", "9강의실");
         JsonNode body = schedule();
-        assertThat(strings(body.path("days"))).containsExactly("mon", "tue", "wed", "sun");
-        assertThat(strings(body.path("times")))
+        assertThat(strings(body.path(Field.DAYS))).containsExactly("mon", "tue", "wed", "sun");
+        assertThat(strings(body.path(Field.TIMES)))
                 .containsExactly("09:00", "17:30", "18:00", "19:00", "20:00", "21:00", "22:00");
-        assertThat(body.path("total_clinics").asInt()).isEqualTo(11);
-        JsonNode empty = body.path("schedule").path("tue").path("18:00");
-        assertThat(empty.path("clinic_id").isNull()).as("empty cell %s", empty).isTrue();
-        assertThat(empty.path("capacity").asInt()).isZero();
-        assertThat(empty.path("students").isArray() && empty.path("students").isEmpty())
+        assertThat(body.path(Field.TOTAL_CLINICS).asInt()).isEqualTo(11);
+        JsonNode empty = body.path(Field.SCHEDULE).path("tue").path("18:00");
+        assertThat(empty.path(Field.CLINIC_ID).isNull())
+                .as("empty cell %s", empty)
+                .isTrue();
+        assertThat(empty.path(Field.CAPACITY).asInt()).isZero();
+        assertThat(empty.path(Field.STUDENTS).isArray()
+                        && empty.path(Field.STUDENTS).isEmpty())
                 .as("students of %s", empty)
                 .isTrue();
-        assertThat(body.path("schedule")
+        assertThat(body.path(Field.SCHEDULE)
                         .path("sun")
                         .path("09:00")
-                        .path("clinic_id")
+                        .path(Field.CLINIC_ID)
                         .asLong())
                 .isEqualTo(sunday);
     }
@@ -114,41 +119,42 @@ class ScheduleContractTest extends ServerTestBase {
         sql().setClinicActive(room("8강의실").id(), false);
         sql().setClinicActive(room("1강의실").id(), false);
         JsonNode body = schedule();
-        assertThat(strings(body.path("times"))).containsExactly("18:00", "19:00", "20:00");
-        assertThat(body.path("total_clinics").asInt()).isEqualTo(5);
-        assertThat(body.path("schedule")
+        assertThat(strings(body.path(Field.TIMES))).containsExactly("18:00", "19:00", "20:00");
+        assertThat(body.path(Field.TOTAL_CLINICS).asInt()).isEqualTo(5);
+        assertThat(body.path(Field.SCHEDULE)
                         .path("mon")
                         .path("18:00")
-                        .path("clinic_id")
+                        .path(Field.CLINIC_ID)
                         .asLong())
                 .isEqualTo(room("2강의실").id());
-        assertThat(body.path("clinics")).hasSize(5);
+        assertThat(body.path(Field.CLINICS)).hasSize(5);
     }
 
     @Test
     void withoutActiveClinicsAllSevenDaysAndNoTimes() {
         fixture.clinics().forEach(c -> sql().setClinicActive(c.id(), false));
         JsonNode body = schedule();
-        assertThat(strings(body.path("days"))).containsExactlyElementsOf(WEEK);
-        assertThat(body.path("times")).isEmpty();
-        assertThat(body.path("total_clinics").asInt()).isZero();
-        assertThat(body.path("clinics")).isEmpty();
+        assertThat(strings(body.path(Field.DAYS))).containsExactlyElementsOf(WEEK);
+        assertThat(body.path(Field.TIMES)).isEmpty();
+        assertThat(body.path(Field.TOTAL_CLINICS).asInt()).isZero();
+        assertThat(body.path(Field.CLINICS)).isEmpty();
     }
 
     @Test
     void cellsCountReservationRowsAndListTheStudents() {
-        fixture = server().server().loadFixture(new FixtureSpec(true, true, 2, 0, false));
+        fixture = server().server()
+                .loadFixture(FixtureSpec.standard().withCapacity(2).withStudents(0));
         FixtureClinic clinic = room("3강의실");
         TestStudent first = newStudent();
         TestStudent second = newStudent();
         api().reserve(first.token(), first.id(), clinic.id()).expect(200);
-        JsonNode halfFull = schedule().path("schedule").path("mon").path("19:00");
+        JsonNode halfFull = schedule().path(Field.SCHEDULE).path("mon").path("19:00");
         assertThat(halfFull).isEqualTo(cell(clinic, List.of(first)));
         api().reserve(second.token(), second.id(), clinic.id()).expect(200);
-        JsonNode full = schedule().path("schedule").path("mon").path("19:00");
+        JsonNode full = schedule().path(Field.SCHEDULE).path("mon").path("19:00");
         assertThat(withSortedStudents(full)).isEqualTo(cell(clinic, List.of(first, second)));
-        assertThat(full.path("is_full").asBoolean()).isTrue();
-        assertThat(full.path("remaining_spots").asInt()).isZero();
+        assertThat(full.path(Field.IS_FULL).asBoolean()).isTrue();
+        assertThat(full.path(Field.REMAINING_SPOTS).asInt()).isZero();
     }
 
     /** The contract's current_count is the number of reservation rows, whatever the counter column says. */
@@ -159,7 +165,7 @@ class ScheduleContractTest extends ServerTestBase {
         api().reserve(student.token(), student.id(), clinic.id()).expect(200);
         // a counter that disagrees with the rows but stays valid, so later deletes keep it within bounds
         sql().setReservedCount(clinic.id(), clinic.capacity());
-        assertThat(schedule().path("schedule").path("mon").path("20:00")).isEqualTo(cell(clinic, List.of(student)));
+        assertThat(schedule().path(Field.SCHEDULE).path("mon").path("20:00")).isEqualTo(cell(clinic, List.of(student)));
     }
 
     @Test
@@ -170,10 +176,10 @@ class ScheduleContractTest extends ServerTestBase {
         sql().copyClinic(template, "tue", "18:00", "A강의실");
         sql().copyClinic(template, "mon", "08:00", "Z강의실");
         sql().setClinicActive(room("5강의실").id(), false);
-        JsonNode clinics = schedule().path("clinics");
+        JsonNode clinics = schedule().path(Field.CLINICS);
         List<String> order = new ArrayList<>();
-        clinics.forEach(c -> order.add(c.path("day").asText() + " "
-                + c.path("time").asText() + " " + c.path("room").asText()));
+        clinics.forEach(c -> order.add(c.path(Field.DAY).asText() + " "
+                + c.path(Field.TIME).asText() + " " + c.path(Field.ROOM).asText()));
         assertThat(order)
                 .containsExactly(
                         "mon 08:00 Z강의실",
@@ -195,15 +201,15 @@ class ScheduleContractTest extends ServerTestBase {
         TestStudent student = newStudent();
         api().reserve(student.token(), student.id(), hidden.id()).expect(200);
         JsonNode body = schedule();
-        assertThat(body.path("schedule")
+        assertThat(body.path(Field.SCHEDULE)
                         .path("mon")
                         .path("18:00")
-                        .path("clinic_id")
+                        .path(Field.CLINIC_ID)
                         .asLong())
                 .isEqualTo(room("1강의실").id());
         JsonNode listed = null;
-        for (JsonNode c : body.path("clinics")) {
-            if (c.path("clinic_id").asLong() == hidden.id()) {
+        for (JsonNode c : body.path(Field.CLINICS)) {
+            if (c.path(Field.CLINIC_ID).asLong() == hidden.id()) {
                 listed = c;
             }
         }
@@ -220,21 +226,21 @@ class ScheduleContractTest extends ServerTestBase {
                 .toList();
         int count = students.size();
         return Json.object(
-                "clinic_id", clinic.id(),
-                "teacher_name", clinic.teacherName(),
-                "subject", clinic.subject(),
-                "room", clinic.room(),
-                "capacity", clinic.capacity(),
-                "current_count", count,
-                "remaining_spots", clinic.capacity() - count,
-                "is_full", count >= clinic.capacity(),
-                "students", roster);
+                Field.CLINIC_ID, clinic.id(),
+                Field.TEACHER_NAME, clinic.teacherName(),
+                Field.SUBJECT, clinic.subject(),
+                Field.ROOM, clinic.room(),
+                Field.CAPACITY, clinic.capacity(),
+                Field.CURRENT_COUNT, count,
+                Field.REMAINING_SPOTS, clinic.capacity() - count,
+                Field.IS_FULL, count >= clinic.capacity(),
+                Field.STUDENTS, roster);
     }
 
     private static JsonNode withSortedStudents(JsonNode cell) {
         List<JsonNode> students = new ArrayList<>();
-        cell.path("students").forEach(students::add);
-        students.sort(Comparator.comparingLong(s -> s.path("id").asLong()));
+        cell.path(Field.STUDENTS).forEach(students::add);
+        students.sort(Comparator.comparingLong(s -> s.path(Field.ID).asLong()));
         ObjectNode copy = cell.deepCopy();
         copy.putArray("students").addAll(students);
         return copy;

@@ -1,18 +1,20 @@
 package clinic.server.contention;
 
-import static clinic.testsupport.ContractText.ALREADY_RESERVED;
 import static clinic.testsupport.ContractText.FIXTURE_PASSWORD;
-import static clinic.testsupport.ContractText.OCCUPIED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import clinic.contract.Field;
+import clinic.contract.ReservationError;
 import clinic.server.FixtureClinic;
 import clinic.server.FixtureSpec;
+import clinic.server.FixtureSpec.Clinics;
 import clinic.server.ServerConfig;
 import clinic.testsupport.ApiResponse;
 import clinic.testsupport.Json;
 import clinic.testsupport.Race;
 import clinic.testsupport.ServerTestBase;
+import clinic.testsupport.TestStudent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,34 +40,27 @@ class ContentionTest extends ServerTestBase {
     private static final int PARALLEL_REQUESTS_OF_ONE_STUDENT = 20;
     private static final Duration RACE_DEADLINE = Duration.ofSeconds(60);
 
-    private final List<LoggedIn> students = new ArrayList<>();
+    private final List<TestStudent> students = new ArrayList<>();
     private int repetition;
-
-    private record LoggedIn(long id, String token) {}
 
     @Override
     protected ServerConfig configure(ServerConfig config) {
         return config.withRateLimit(0, Duration.ofSeconds(60))
-                .withFixture(new FixtureSpec(false, false, CAPACITY, STUDENTS, false));
+                .withFixture(FixtureSpec.standard().withClinics(Clinics.NONE).withStudents(STUDENTS));
     }
 
     @Override
     protected void afterServerStart() {
         students.clear();
         for (int n = 1; n <= STUDENTS; n++) {
-            JsonNode login = api().post("/auth/login/")
-                    .json(Map.of("username", String.format("test_student_%02d", n), "password", FIXTURE_PASSWORD))
-                    .send()
-                    .expect(200);
-            students.add(new LoggedIn(
-                    login.path("user").path("id").asLong(), login.path("token").asText()));
+            students.add(api().logIn(String.format("test_student_%02d", n), FIXTURE_PASSWORD));
         }
     }
 
     /** A clinic of capacity 6 with no reservation yet. */
     private FixtureClinic freshClinic() {
         return server().server()
-                .loadFixture(new FixtureSpec(true, true, CAPACITY, 0, false))
+                .loadFixture(FixtureSpec.standard().withCapacity(CAPACITY).withStudents(0))
                 .clinics()
                 .get(0);
     }
@@ -81,8 +76,15 @@ class ContentionTest extends ServerTestBase {
         List<ApiResponse> answers = Race.run(requests, RACE_DEADLINE);
 
         assertThat(statusCounts(answers)).isEqualTo(Map.of(200, (long) CAPACITY, 409, (long) (STUDENTS - CAPACITY)));
-        JsonNode occupied =
-                Json.object("error", "occupied", "message", OCCUPIED, "current_count", CAPACITY, "capacity", CAPACITY);
+        JsonNode occupied = Json.object(
+                Field.ERROR,
+                ReservationError.OCCUPIED.error(),
+                Field.MESSAGE,
+                ReservationError.OCCUPIED.message(),
+                Field.CURRENT_COUNT,
+                CAPACITY,
+                Field.CAPACITY,
+                CAPACITY);
         answers.stream()
                 .filter(a -> a.status() == 409)
                 .forEach(a -> assertThat(a.json()).isEqualTo(occupied));
@@ -100,7 +102,7 @@ class ContentionTest extends ServerTestBase {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void oneStudentsTwentyParallelRequestsBookOnce() {
         long clinic = freshClinic().id();
-        LoggedIn student = students.get(repetition++ % STUDENTS);
+        TestStudent student = students.get(repetition++ % STUDENTS);
         List<Callable<ApiResponse>> requests = new ArrayList<>();
         for (int i = 0; i < PARALLEL_REQUESTS_OF_ONE_STUDENT; i++) {
             requests.add(() -> api().reserve(student.token(), student.id(), clinic));
@@ -110,7 +112,7 @@ class ContentionTest extends ServerTestBase {
 
         assertThat(statusCounts(answers))
                 .isEqualTo(Map.of(200, 1L, 400, (long) (PARALLEL_REQUESTS_OF_ONE_STUDENT - 1)));
-        JsonNode already = Json.object("error", ALREADY_RESERVED);
+        JsonNode already = Json.object(Field.ERROR, ReservationError.ALREADY_RESERVED.error());
         answers.stream()
                 .filter(a -> a.status() == 400)
                 .forEach(a -> assertThat(a.json()).isEqualTo(already));

@@ -2,6 +2,7 @@ package clinic.server.contention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.contract.Endpoint;
 import clinic.testsupport.Race;
 import clinic.testsupport.RawHttp;
 import clinic.testsupport.ServerTestBase;
@@ -34,7 +35,7 @@ class OpeningRushTest extends ServerTestBase {
     void aThousandSimultaneousConnectionsAreAllAnsweredAndNoneIsDropped() {
         Assumptions.assumeTrue(Files.isReadable(NETSTAT), "needs Linux's " + NETSTAT + " to count dropped connects");
         int port = server().server().port();
-        byte[] health = RawHttp.request("GET", "/api/health/", "", null);
+        byte[] health = RawHttp.request(Endpoint.HEALTH.method(), Endpoint.HEALTH.pathOnHost(), "", null);
         List<Callable<Integer>> clients = Collections.nCopies(
                 CONNECTIONS,
                 () -> RawHttp.exchange(port, health, false, READ_TIMEOUT).status());

@@ -2,6 +2,8 @@ package clinic.server.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.contract.Endpoint;
+import clinic.contract.Field;
 import clinic.server.ReferenceServer;
 import clinic.testsupport.ApiClient;
 import clinic.testsupport.ApiResponse;
@@ -11,7 +13,7 @@ import clinic.testsupport.DatabaseTestBase;
 import clinic.testsupport.Race;
 import clinic.testsupport.ServerProcess;
 import clinic.testsupport.TestServer;
-import com.fasterxml.jackson.databind.JsonNode;
+import clinic.testsupport.TestStudent;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,8 +57,6 @@ class CrashRecoveryTest extends DatabaseTestBase {
 
     private record Reservation(long studentId, long clinicId) {}
 
-    private record LoggedIn(long id, String token) {}
-
     @RepeatedTest(3)
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void everyReservationAnswered200SurvivesAKill9(RepetitionInfo repetition) {
@@ -91,10 +91,10 @@ class CrashRecoveryTest extends DatabaseTestBase {
                 "--setup-students",
                 String.valueOf(STUDENTS))) {
             ApiClient api = new ApiClient(server.baseUrl());
-            List<LoggedIn> students = logInAll(api);
+            List<TestStudent> students = logInAll(api);
             clinics = clinicIds(api, students.get(0).token());
             List<Reservation> attempts = new ArrayList<>();
-            for (LoggedIn student : students) {
+            for (TestStudent student : students) {
                 for (long clinic : clinics) {
                     attempts.add(new Reservation(student.id(), clinic));
                 }
@@ -110,7 +110,7 @@ class CrashRecoveryTest extends DatabaseTestBase {
         }
 
         try (ReferenceServer restarted = ReferenceServer.start(TestServer.baseConfig(database()))) {
-            new ApiClient(restarted.baseUrl()).get("/health/").send().expect(200);
+            new ApiClient(restarted.baseUrl()).call(Endpoint.HEALTH).send().expect(200);
             ClinicDatabase sql = new ClinicDatabase(restarted.dataSource());
             List<Reservation> missing = new ArrayList<>(answered200);
             for (long clinic : clinics) {
@@ -132,19 +132,11 @@ class CrashRecoveryTest extends DatabaseTestBase {
         }
     }
 
-    private static List<LoggedIn> logInAll(ApiClient api) {
-        List<Callable<LoggedIn>> logins = new ArrayList<>();
+    private static List<TestStudent> logInAll(ApiClient api) {
+        List<Callable<TestStudent>> logins = new ArrayList<>();
         for (int n = 1; n <= STUDENTS; n++) {
             String username = String.format("test_student_%02d", n);
-            logins.add(() -> {
-                JsonNode login = api.post("/auth/login/")
-                        .json(Map.of("username", username, "password", ContractText.FIXTURE_PASSWORD))
-                        .send()
-                        .expect(200);
-                return new LoggedIn(
-                        login.path("user").path("id").asLong(),
-                        login.path("token").asText());
-            });
+            logins.add(() -> api.logIn(username, ContractText.FIXTURE_PASSWORD));
         }
         return Race.run(logins, START_DEADLINE);
     }
@@ -153,8 +145,8 @@ class CrashRecoveryTest extends DatabaseTestBase {
         List<Long> ids = new ArrayList<>();
         api.weeklySchedule(token)
                 .expect(200)
-                .path("clinics")
-                .forEach(c -> ids.add(c.path("clinic_id").asLong()));
+                .path(Field.CLINICS)
+                .forEach(c -> ids.add(c.path(Field.CLINIC_ID).asLong()));
         assertThat(ids).as("the fixture's clinics").hasSize(8);
         return ids;
     }

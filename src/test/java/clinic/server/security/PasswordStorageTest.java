@@ -90,10 +90,7 @@ class PasswordStorageTest extends ServerTestBase {
     }
 
     private static int loginStatus(ApiClient api, String username, String password) {
-        return api.post("/auth/login/")
-                .json(Map.of("username", username, "password", password))
-                .send()
-                .status();
+        return api.loginAnswer(username, password).status();
     }
 
     /**
