@@ -33,12 +33,6 @@ public final class Field {
     public static final String USER = "user";
     public static final String ID = "id";
     public static final String NO_SHOW = "no_show";
-    public static final String PHONE_NUM = "phone_num";
-    public static final String STUDENT_PHONE_NUM = "student_phone_num";
-    public static final String STUDENT_PARENT_PHONE_NUM = "student_parent_phone_num";
-    public static final String SCHOOL = "school";
-    public static final String GRADE = "grade";
-    public static final String EMAIL = "email";
     public static final String SUBJECT_NAME = "subject_name";
     public static final String IS_STUDENT = "is_student";
     public static final String IS_TEACHER = "is_teacher";
