@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -215,7 +214,7 @@ public final class ClinicService implements ClinicBackend {
         Map<Long, List<RosterEntry>> rosters = jdbi.withHandle(repository::listActiveRosters).stream()
                 .collect(Collectors.groupingBy(RosterEntry::clinicId));
         List<ClinicSlot> slots = active.stream()
-                .map(clinic -> new ClinicSlot(clinic, Objects.requireNonNullElse(rosters.get(clinic.id()), List.of())))
+                .map(clinic -> new ClinicSlot(clinic, rosters.getOrDefault(clinic.id(), List.of())))
                 .toList();
 
         List<String> days = new ArrayList<>();
