@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The capacity search, run as a user runs it, against a server whose knee is known: with the bottleneck
@@ -30,7 +32,12 @@ import org.junit.jupiter.api.Test;
  * batch answers after k service times, so the reservation p95 of n students is the batch of the 95th
  * percentile's rank; {@code p95Ms} halfway between two batches puts the knee at a count computed here,
  * with half a service time of margin either side for a busy machine.
+ *
+ * <p>The three searches run at once (each its own processes, database and results folder): a search
+ * mostly waits for its steps' JVMs and pauses, and one after the other they made the longest class of
+ * the build.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CapacitySearchIT {
 
     private static final Path RESULTS = Path.of(System.getProperty("detection.dir", "target/detection"))
