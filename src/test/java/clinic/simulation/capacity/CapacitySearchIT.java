@@ -3,11 +3,11 @@ package clinic.simulation.capacity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clinic.server.FaultMode;
-import clinic.server.cli.ClinicServerCommand;
 import clinic.simulation.CapacitySearchSimulation;
 import clinic.simulation.capacity.SearchResult.Outcome;
 import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Folders;
+import clinic.testsupport.ServerCommands;
 import clinic.testsupport.ServerProcess;
 import clinic.testsupport.SimulationProcess;
 import clinic.testsupport.TestDatabase;
@@ -208,12 +208,15 @@ class CapacitySearchIT {
         }
     }
 
-    /** The reference server's own setup commands, on the server's database, with the step's students. */
+    /**
+     * The reference server's own setup commands, on the server's database, with the step's students; both in
+     * one JVM ({@link ServerCommands}), since the search runs them at every step.
+     */
     private static String setupCommand(String jdbcUrl) {
         String java = "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
-                + System.getProperty("java.class.path") + "' " + ClinicServerCommand.class.getName();
+                + System.getProperty("java.class.path") + "' " + ServerCommands.class.getName();
         String db = " --db '" + jdbcUrl + "' --password-iterations " + TestServer.TEST_PASSWORD_ITERATIONS;
         return "echo CLINIC_STUDENTS=$CLINIC_STUDENTS && " + java + " setup-test-clinics --reset --capacity " + CAPACITY
-                + db + " && " + java + " setup-test-students --count $CLINIC_STUDENTS" + db;
+                + db + " " + ServerCommands.THEN + " setup-test-students --count $CLINIC_STUDENTS" + db;
     }
 }
