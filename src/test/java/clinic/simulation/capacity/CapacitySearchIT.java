@@ -97,6 +97,7 @@ class CapacitySearchIT {
         options.put("faults", FaultMode.BOTTLENECK.flag());
         options.put("closedClinics", "0");
         options.put("capacity", Integer.toString(CAPACITY));
+        options.put("passwordIterations", Integer.toString(TestServer.TEST_PASSWORD_ITERATIONS));
 
         assertFindsTheKnee(search(options, "embedded"));
     }
@@ -141,6 +142,7 @@ class CapacitySearchIT {
         options.put("searchStartStudents", "6");
         options.put("searchMaxStudents", "12");
         options.put("p95Ms", "5000");
+        options.put("passwordIterations", Integer.toString(TestServer.TEST_PASSWORD_ITERATIONS));
 
         Searched searched = search(options, "bound");
 
