@@ -23,11 +23,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FaultSymptomTest {
+
+    /** The detection table has a row for every symptom: each has its class of runs, {@code <Fault>DetectionIT}. */
+    @Test
+    void everySymptomHasItsDetectionClass() {
+        Path folder =
+                Path.of("src/test/java", FaultSymptomTest.class.getPackageName().replace('.', '/'));
+        for (FaultSymptom symptom : FaultSymptom.values()) {
+            StringBuilder name = new StringBuilder();
+            for (String word : symptom.name().split("_")) {
+                name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+            }
+            Path detection = folder.resolve(name + "DetectionIT.java");
+            assertThat(detection).as("the detection runs of %s", symptom).isRegularFile();
+            assertThat(detection)
+                    .content()
+                    .contains("DetectionRuns.assertEveryRunDetects(FaultMode."
+                            + symptom.fault().name() + ");");
+        }
+    }
 
     private static final String OVERBOOKED =
             "클리닉 7 (mon 21:00 7강의실)에 정원 6명보다 많은 7명이 있습니다 " + "(명단 7명, current_count 7): a, b, c, d, e, f, g";

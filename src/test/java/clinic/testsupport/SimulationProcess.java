@@ -60,6 +60,8 @@ public record SimulationProcess(int exitCode, String output) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        // a run of seconds on a shared 2-core machine: quick compiles, no C2 warm-up (as ServerProcess)
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         command.add("-cp");
         command.add(classpath);

@@ -2,29 +2,37 @@ package clinic.simulation.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clinic.contract.Field;
 import clinic.server.FaultMode;
-import clinic.server.cli.ClinicServerCommand;
 import clinic.simulation.CapacitySearchSimulation;
 import clinic.simulation.audit.Finding;
 import clinic.simulation.audit.Finding.Kind;
 import clinic.simulation.capacity.SearchResult.Outcome;
 import clinic.simulation.launch.LaunchedRun;
+import clinic.testsupport.ApiClient;
 import clinic.testsupport.DatabaseKind;
 import clinic.testsupport.Folders;
+import clinic.testsupport.Race;
+import clinic.testsupport.ServerCommands;
 import clinic.testsupport.ServerProcess;
 import clinic.testsupport.SimulationProcess;
 import clinic.testsupport.TestDatabase;
 import clinic.testsupport.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The capacity search, run as a user runs it, against a server whose knee is known: with the bottleneck
@@ -33,7 +41,12 @@ import org.junit.jupiter.api.Test;
  * batch answers after k service times, so the reservation p95 of n students is the batch of the 95th
  * percentile's rank; {@code p95Ms} halfway between two batches puts the knee at a count computed here,
  * with half a service time of margin either side for a busy machine.
+ *
+ * <p>The three searches run at once (each its own processes, database and results folder): a search
+ * mostly waits for its steps' JVMs and pauses, and one after the other they made the longest class of
+ * the build.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CapacitySearchIT {
 
     private static final Path RESULTS = Path.of(System.getProperty("detection.dir", "target/detection"))
@@ -53,6 +66,12 @@ class CapacitySearchIT {
      * refused for the last step's requests (a RATE_LIMITED breach would fail the test).
      */
     private static final int RATE_WINDOW_SECONDS = 10;
+    /** The standalone server's warm-up: rounds of as many new students as a step has, each booking once. */
+    private static final int WARM_UP_ROUNDS = 2;
+
+    private static final int WARM_UP_STUDENTS = 20;
+    private static final String WARM_UP_PASSWORD = "warm-up-pass-2024";
+    private static final Duration WARM_UP_DEADLINE = Duration.ofSeconds(60);
 
     /** The most students whose reservation p95 (nearest rank) falls in the first {@link #BATCHES} batches. */
     private static int knee() {
@@ -98,6 +117,7 @@ class CapacitySearchIT {
         options.put("faults", FaultMode.BOTTLENECK.flag() + "," + FaultMode.HIDDEN_CLINICS.flag());
         options.put("closedClinics", "0");
         options.put("capacity", Integer.toString(CAPACITY));
+        options.put("passwordIterations", Integer.toString(TestServer.TEST_PASSWORD_ITERATIONS));
 
         Searched searched = search(options, "hidden-clinics");
 
@@ -125,7 +145,11 @@ class CapacitySearchIT {
                         "--rate-limit",
                         "1",
                         "--rate-window-seconds",
-                        Integer.toString(RATE_WINDOW_SECONDS))) {
+                        Integer.toString(RATE_WINDOW_SECONDS),
+                        "--setup-clinics",
+                        "--capacity",
+                        Integer.toString(CAPACITY))) {
+            warmUp(server);
             Map<String, String> options = oneReservationEach(12);
             options.put("baseUrl", server.baseUrl());
             options.put("setupCommand", setupCommand(database.jdbcUrl()));
@@ -153,6 +177,7 @@ class CapacitySearchIT {
         options.put("searchStartStudents", "6");
         options.put("searchMaxStudents", "12");
         options.put("p95Ms", "5000");
+        options.put("passwordIterations", Integer.toString(TestServer.TEST_PASSWORD_ITERATIONS));
 
         Searched searched = search(options, "bound");
 
@@ -164,6 +189,35 @@ class CapacitySearchIT {
         assertThat(result.limit()).isEqualTo(12);
         assertThat(result.firstBroken()).isZero();
         assertThat(searched.output()).contains("🏁 최대 동시 사용자 수: 12명 이상").contains("searchMaxStudents=12 에서 멈췄습니다");
+    }
+
+    /**
+     * Sends the standalone server what a step sends, before the search: a server that has served nothing
+     * answers its first opening rush late (in full builds the first step's p95 came 130 to 270 ms above its
+     * batch, past the knee's margin, and the step ran twice). The embedded target warms its server up the same
+     * way. Students of its own, one reservation each: the step's students keep their rate-limit allowance.
+     */
+    private static void warmUp(ServerProcess server) {
+        ApiClient api = new ApiClient(server.baseUrl());
+        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            List<Callable<Integer>> students = new ArrayList<>();
+            for (int number = 1; number <= WARM_UP_STUDENTS; number++) {
+                int student = number;
+                String username = "warm_up_" + round + "_" + student;
+                students.add(() -> {
+                    long id = api.register(username, WARM_UP_PASSWORD, "준비" + student);
+                    String token = api.login(username, WARM_UP_PASSWORD);
+                    JsonNode clinics = api.weeklySchedule(token).expect(200).path(Field.CLINICS);
+                    long clinic = clinics.get(student % clinics.size())
+                            .path(Field.CLINIC_ID)
+                            .asLong();
+                    return api.reserve(token, id, clinic).status();
+                });
+            }
+            assertThat(Race.run(students, WARM_UP_DEADLINE))
+                    .as("the warm-up's reservations (capacity %d each)", CAPACITY)
+                    .containsOnly(200);
+        }
     }
 
     private static void assertFindsTheKnee(Searched searched) {
@@ -220,12 +274,15 @@ class CapacitySearchIT {
         }
     }
 
-    /** The reference server's own setup commands, on the server's database, with the step's students. */
+    /**
+     * The reference server's own setup commands, on the server's database, with the step's students; both in
+     * one JVM ({@link ServerCommands}), since the search runs them at every step.
+     */
     private static String setupCommand(String jdbcUrl) {
         String java = "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
-                + System.getProperty("java.class.path") + "' " + ClinicServerCommand.class.getName();
+                + System.getProperty("java.class.path") + "' " + ServerCommands.class.getName();
         String db = " --db '" + jdbcUrl + "' --password-iterations " + TestServer.TEST_PASSWORD_ITERATIONS;
         return "echo CLINIC_STUDENTS=$CLINIC_STUDENTS && " + java + " setup-test-clinics --reset --capacity " + CAPACITY
-                + db + " && " + java + " setup-test-students --count $CLINIC_STUDENTS" + db;
+                + db + " " + ServerCommands.THEN + " setup-test-students --count $CLINIC_STUDENTS" + db;
     }
 }

@@ -28,6 +28,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import picocli.CommandLine;
 
 /**
@@ -35,14 +37,19 @@ import picocli.CommandLine;
  * with its slice of the 20 students, all opening at one instant a little ahead; then their run folders
  * merged. On the correct server every injector's audit is clean, the merged counts are their sums and the
  * first requests of the injectors leave within 200 ms of each other; on an overbooking server the merged
- * verdict fails.
+ * verdict fails. The two runs go at once, each with its own database, server and folders: most of a run is
+ * the wait for its opening.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SeveralInjectorsIT {
 
     private static final int INJECTORS = 3;
     private static final int STUDENTS = 20;
-    /** Long enough for three JVMs to start Gatling and log their students in on a busy 2-core machine. */
-    private static final Duration OPENING_AHEAD = Duration.ofSeconds(30);
+    /**
+     * Long enough for three JVMs to start Gatling and log their students in on a busy 2-core machine, while the
+     * other run's three start too.
+     */
+    private static final Duration OPENING_AHEAD = Duration.ofSeconds(45);
     /**
      * What is measured here is the shards, their audits and the opening, not the latency of three JVMs and a
      * server sharing two cores: the p95 bound is set out of the way.

@@ -14,6 +14,7 @@ import clinic.simulation.output.AttemptsFile;
 import clinic.simulation.output.FinalClinic;
 import clinic.simulation.output.RunSummary;
 import clinic.testsupport.SimulationProcess;
+import clinic.testsupport.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -222,6 +223,8 @@ class ClinicReportBrowserIT {
         Files.createDirectories(results);
         Map<String, String> properties = new LinkedHashMap<>(options);
         properties.put("resultsFolder", results.toString());
+        // the tests' hash strength: the embedded server hashes every student's password at start and warm-up
+        properties.put("passwordIterations", Integer.toString(TestServer.TEST_PASSWORD_ITERATIONS));
         SimulationProcess run =
                 SimulationProcess.run(ClinicReservationSimulation.class.getName(), properties, null, results);
         assertThat(run.exitCode()).as(run.output()).isEqualTo(exitCode);
