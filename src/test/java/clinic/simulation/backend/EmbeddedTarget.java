@@ -169,6 +169,10 @@ public final class EmbeddedTarget implements AutoCloseable {
         for (FaultMode fault : options.fixture().faults()) {
             command.addAll(List.of("--fault", fault.flag()));
         }
+        if (options.fixture().slowMs() != null) {
+            command.addAll(
+                    List.of("--slow-ms", Integer.toString(options.fixture().slowMs())));
+        }
         return command;
     }
 
