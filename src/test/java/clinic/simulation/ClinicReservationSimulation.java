@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.rendezVous;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import clinic.simulation.history.ResultsHistory;
 import clinic.simulation.options.LoadProfile;
 import clinic.simulation.options.RunOptions;
 import clinic.simulation.report.ReportPage;
@@ -82,6 +83,7 @@ public class ClinicReservationSimulation extends Simulation {
         try (run) {
             Path folder = run.writeOutputs();
             ReportPage.publish(folder);
+            ResultsHistory.publish(Path.of(options.resultsFolder()));
         }
     }
 }
