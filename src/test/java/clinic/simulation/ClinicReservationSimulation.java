@@ -21,7 +21,8 @@ import java.nio.file.Path;
 /**
  * The clinic reservation load test (the original tool's scenario): students register, log in, read the
  * schedule, wait until every one of them has (or for {@code -DopenAt}), then race for the clinics; then
- * one auditor checks the backend's final state against every answer it gave. Options: docs/options.md.
+ * one auditor checks the backend's final state against every answer it gave. Options: docs/options.md;
+ * {@code -Drepeat=N} runs it N times as a set to compare with another ({@link ClinicRun#prepare}, docs/comparison.md).
  */
 public class ClinicReservationSimulation extends Simulation {
 
