@@ -73,7 +73,8 @@ final class ClinicRun implements AutoCloseable {
 
     /**
      * The run of the {@code -D} options, with as many students as the injection built from them brings;
-     * stops before any load, saying why, when it cannot start.
+     * stops before any load, saying why, when it cannot start. With {@code -Drepeat} it does not return: the
+     * JVM runs the set instead ({@link #repeat}).
      */
     static ClinicRun prepare(Function<LoadProfile, OpenInjectionStep[]> injectionOf) {
         return RunOutputs.beforeTheLoad(() -> {
