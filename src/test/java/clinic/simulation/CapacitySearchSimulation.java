@@ -9,6 +9,7 @@ import clinic.simulation.capacity.CapacitySearch;
 import clinic.simulation.capacity.SearchConsole;
 import clinic.simulation.capacity.SearchOptions;
 import clinic.simulation.capacity.SearchResult;
+import clinic.simulation.history.ResultsHistory;
 import clinic.simulation.options.OptionReader;
 import clinic.simulation.options.RunOptions;
 import clinic.simulation.output.RunFolder;
@@ -76,5 +77,6 @@ public class CapacitySearchSimulation extends Simulation {
         RunOutputs.CONSOLE.info("\n{}", SearchConsole.render(placed));
         RunOutputs.CONSOLE.info("📁 {}: {}", SearchResult.FILE, folder.toAbsolutePath());
         RunOutputs.CONSOLE.info("📊 부하 한계 측정 보고서: {}", page.toAbsolutePath().toUri());
+        ResultsHistory.publish(Path.of(options.resultsFolder()));
     }
 }

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.rendezVous;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import clinic.simulation.history.ResultsHistory;
 import clinic.simulation.options.LoadProfile;
 import clinic.simulation.options.RunOptions;
 import clinic.simulation.report.ReportPage;
@@ -20,7 +21,8 @@ import java.nio.file.Path;
 /**
  * The clinic reservation load test (the original tool's scenario): students register, log in, read the
  * schedule, wait until every one of them has (or for {@code -DopenAt}), then race for the clinics; then
- * one auditor checks the backend's final state against every answer it gave. Options: docs/options.md.
+ * one auditor checks the backend's final state against every answer it gave. Options: docs/options.md;
+ * {@code -Drepeat=N} runs it N times as a set to compare with another ({@link ClinicRun#prepare}, docs/comparison.md).
  */
 public class ClinicReservationSimulation extends Simulation {
 
@@ -83,6 +85,7 @@ public class ClinicReservationSimulation extends Simulation {
         try (run) {
             Path folder = run.writeOutputs();
             ReportPage.publish(folder);
+            ResultsHistory.publish(Path.of(options.resultsFolder()));
         }
     }
 }

@@ -7,7 +7,11 @@ import clinic.simulation.audit.BusinessRules;
 import clinic.simulation.audit.FinalStateAudit;
 import clinic.simulation.audit.RunLedger;
 import clinic.simulation.backend.PreparedTarget;
+import clinic.simulation.compare.CompareOptions;
+import clinic.simulation.compare.RepeatedRuns;
+import clinic.simulation.history.ResultsHistory;
 import clinic.simulation.options.LoadProfile;
+import clinic.simulation.options.OptionReader;
 import clinic.simulation.options.RunOptions;
 import clinic.simulation.output.RunOutputs;
 import clinic.simulation.scenario.AuditSteps;
@@ -61,14 +65,32 @@ final class ClinicRun implements AutoCloseable {
 
     /**
      * The run of the {@code -D} options, with as many students as the injection built from them brings;
-     * stops before any load, saying why, when it cannot start.
+     * stops before any load, saying why, when it cannot start. With {@code -Drepeat} it does not return: the
+     * JVM runs the set instead ({@link #repeat}).
      */
     static ClinicRun prepare(Function<LoadProfile, OpenInjectionStep[]> injectionOf) {
         return RunOutputs.beforeTheLoad(() -> {
-            RunOptions given = RunOptions.fromSystemProperties();
+            OptionReader reader = OptionReader.ofSystemProperties();
+            CompareOptions compare = CompareOptions.read(reader);
+            RunOptions given = RunOptions.read(reader);
             OpenInjectionStep[] injection = injectionOf.apply(given.load());
-            return new ClinicRun(given.withStudents(GatlingInternals.users(injection)), injection);
+            RunOptions options = given.withStudents(GatlingInternals.users(injection));
+            if (compare.repeated()) {
+                repeat(options, compare);
+            }
+            return new ClinicRun(options, injection);
         });
+    }
+
+    /**
+     * {@code -Drepeat=N}: this JVM loads nothing itself. It runs the simulation N times, each in a JVM of its
+     * own on a fresh week, as one set; compares the set with {@code -Dbaseline}; refreshes results/index.html;
+     * and ends with the set's status, 2 when the comparison's gate failed (docs/comparison.md).
+     */
+    private static void repeat(RunOptions options, CompareOptions compare) {
+        RepeatedRuns.Outcome set = RepeatedRuns.run(options, compare, ClinicReservationSimulation.class.getName());
+        ResultsHistory.publish(Path.of(options.resultsFolder()));
+        System.exit(set.status());
     }
 
     RunOptions options() {

@@ -28,6 +28,12 @@ import java.util.stream.Collectors;
 public final class FreshWeeks implements AutoCloseable {
 
     /**
+     * Set on every run of a series: such a run leaves the index of the results (results/index.html) to the
+     * series, whose folder holds it.
+     */
+    public static final String IN_A_SERIES = "clinic.inASeries";
+
+    /**
      * Options each run is given by the series itself, run by run, or not at all: a baseline of accepted
      * findings written by every run would be the last run's only.
      */
@@ -164,6 +170,11 @@ public final class FreshWeeks implements AutoCloseable {
             }
         }
         return forwarded;
+    }
+
+    /** Whether this JVM runs one run of a series. */
+    public static boolean inASeries() {
+        return Boolean.getBoolean(IN_A_SERIES);
     }
 
     /** Stops the shared embedded server, if any. */

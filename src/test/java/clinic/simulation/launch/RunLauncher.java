@@ -74,6 +74,7 @@ final class RunLauncher {
         command.add(System.getProperty("java.class.path"));
         // a run that cannot start says why in its console file and ends, as a user's run does
         command.add("-Dclinic.launchedByMaven=true");
+        command.add("-D" + FreshWeeks.IN_A_SERIES + "=true");
         options.forEach((name, value) -> command.add("-D" + name + "=" + value));
         // the run's own files go beside its Gatling report, in the run's folder
         command.add("-D" + Option.RESULTS_FOLDER.key() + "=" + folder);

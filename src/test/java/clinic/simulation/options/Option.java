@@ -65,7 +65,13 @@ public enum Option {
     SEARCH_GROWTH("searchGrowth", Concern.SEARCH),
     SEARCH_RESOLUTION("searchResolution", Concern.SEARCH),
     SEARCH_MAX_MINUTES("searchMaxMinutes", Concern.SEARCH),
-    SEARCH_PAUSE_SECONDS("searchPauseSeconds", Concern.SEARCH);
+    SEARCH_PAUSE_SECONDS("searchPauseSeconds", Concern.SEARCH),
+
+    REPEAT("repeat", Concern.COMPARE),
+    LABEL("label", Concern.COMPARE),
+    BASELINE("baseline", Concern.COMPARE),
+    MAX_REGRESSION_PERCENT("maxRegressionPercent", Concern.COMPARE),
+    REPEAT_PAUSE_SECONDS("repeatPauseSeconds", Concern.COMPARE);
 
     /** What an option is about; each concern is read by one record. */
     public enum Concern {
@@ -88,11 +94,13 @@ public enum Option {
         /** Read by logback, not by the harness. */
         LOGGING,
         /** The capacity search's (an add-on). */
-        SEARCH;
+        SEARCH,
+        /** Repeated runs and their comparison (an add-on). */
+        COMPARE;
 
         /** An add-on's own options: read by the add-on, never forwarded to the runs it launches. */
         public boolean addOn() {
-            return this == SEARCH;
+            return this == SEARCH || this == COMPARE;
         }
     }
 
