@@ -8,8 +8,11 @@
 #
 #   bash bench/compare-benchmark.sh [K=10] [SLOW_MS=auto] [M=3]
 #
-# SLOW_MS=auto measures the first set's median reservation p95 and takes a quarter of it (the slow fault adds
-# its delay to every reservation). RUNS (5) runs a set, SEED (42) the seed of every set's first run,
+# BASE_MS (0) is the baseline's own reservation delay: 0 benchmarks the bare reference server, whose
+# reservation p95 (about 50 ms) is mostly the scheduling jitter of a shared machine; a delay such as 200 gives
+# every set a backend whose reservations take their time, as a real backend's queries do (-Dfaults=slow
+# -DslowMs=BASE_MS). The slowed sets add SLOW_MS to it; SLOW_MS=auto measures the first set's median
+# reservation p95 and takes a quarter of it. RUNS (5) runs a set, SEED (42) the seed of every set's first run,
 # BENCH_RESULTS (target/compare-benchmark) where the sets go, BUILD_DIR (target) the build folder.
 set -euo pipefail
 
@@ -17,6 +20,7 @@ K=${1:-10}
 SLOW_MS=${2:-auto}
 OVERBOOK=${3:-3}
 RUNS=${RUNS:-5}
+BASE_MS=${BASE_MS:-0}
 SEED=${SEED:-42}
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-target}
@@ -25,6 +29,9 @@ OUT=$(realpath -m "${BENCH_RESULTS:-$BUILD_DIR/compare-benchmark}")
 command -v jq >/dev/null || { echo "❌ jq is needed (apt-get install jq)"; exit 2; }
 [[ $K =~ ^[1-9][0-9]*$ && $OVERBOOK =~ ^[0-9]+$ ]] || { echo "❌ usage: $0 [K>=1] [SLOW_MS|auto] [M>=0]"; exit 2; }
 [[ $SLOW_MS == auto || $SLOW_MS =~ ^[1-9][0-9]*$ ]] || { echo "❌ SLOW_MS must be auto or milliseconds, got $SLOW_MS"; exit 2; }
+[[ $BASE_MS =~ ^[0-9]+$ ]] || { echo "❌ BASE_MS must be milliseconds (0 for none), got $BASE_MS"; exit 2; }
+# the options of a set whose reservations are delayed by $1 ms (none for 0), besides its own
+delayed() { (($1 > 0)) && echo "-Dfaults=slow${2:+,$2} -DslowMs=$1" || echo "${2:+-Dfaults=$2}"; }
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -70,19 +77,20 @@ compare() {
 
 aa() { printf 'aa-%02d' "$1"; }
 echo "📏 comparison benchmark: $K A/A and $K A/B comparisons of $RUNS runs against $RUNS, $OVERBOOK against overbook; sets in $OUT" >&2
-run_set "$(aa 1)"
+# shellcheck disable=SC2046 # delayed's words are options
+run_set "$(aa 1)" $(delayed "$BASE_MS")
 if [[ $SLOW_MS == auto ]]; then
   BASE_P95=$(p95s "$(set_folder "$(aa 1)")" | median)
   SLOW_MS=$(awk -v p="$BASE_P95" 'BEGIN {printf "%d", p / 4 + 0.5}')
   echo "  slow fault: first set's median reservation p95 ${BASE_P95} ms, a quarter of it: -DslowMs=$SLOW_MS" >&2
 fi
 for ((i = 1; i <= K; i++)); do
-  ((i == 1)) || run_set "$(aa $((2 * i - 1)))"
-  run_set "$(aa $((2 * i)))"
-  run_set "$(printf 'ab-%02d' "$i")" -Dfaults=slow -DslowMs="$SLOW_MS"
+  ((i == 1)) || run_set "$(aa $((2 * i - 1)))" $(delayed "$BASE_MS")
+  run_set "$(aa $((2 * i)))" $(delayed "$BASE_MS")
+  run_set "$(printf 'ab-%02d' "$i")" $(delayed $((BASE_MS + SLOW_MS)))
 done
 for ((j = 1; j <= OVERBOOK; j++)); do
-  run_set "$(printf 'ob-%02d' "$j")" -Dfaults=overbook
+  run_set "$(printf 'ob-%02d' "$j")" $(delayed "$BASE_MS" overbook)
 done
 
 echo
@@ -107,7 +115,7 @@ done
 for ((i = 1; i <= K; i++)); do
   candidate=$(printf 'ab-%02d' "$i")
   status=$(compare "$(aa $((2 * i)))" "$candidate")
-  row "A/B slowMs=$SLOW_MS" "$(aa $((2 * i)))" "$candidate" "$status"
+  row "A/B slowMs=$BASE_MS+$SLOW_MS" "$(aa $((2 * i)))" "$candidate" "$status"
   json="$(set_folder "$candidate")/compare.json"
   [[ $(jq -r '.figures[] | select(.key == "RESERVE.p95") | .verdict' "$json") == WORSE ]] && AB_WORSE=$((AB_WORSE + 1))
   [[ $status != 0 ]] && AB_EXIT=$((AB_EXIT + 1))
@@ -125,6 +133,6 @@ MIN_SET=$(awk '{print $2}' "$OUT/set-seconds.txt" | sort -n | head -1)
 MAX_SET=$(awk '{print $2}' "$OUT/set-seconds.txt" | sort -n | tail -1)
 echo
 echo "A/A (false alarms): \"no difference\" on every figure in $AA_CLEAN/$K comparisons"
-echo "A/B (slow fault, -DslowMs=$SLOW_MS): reservation p95 \"worse\" in $AB_WORSE/$K, non-zero exit in $AB_EXIT/$K"
+echo "A/B (reservations $SLOW_MS ms slower than the baseline's $BASE_MS ms): reservation p95 \"worse\" in $AB_WORSE/$K, non-zero exit in $AB_EXIT/$K"
 echo "overbook: non-zero exit in $OB_EXIT/$OVERBOOK"
 echo "run times: a set of $RUNS runs ${SECONDS_PER_SET} s (median; ${MIN_SET}–${MAX_SET} s), $(wc -l <"$OUT/set-seconds.txt") sets, whole benchmark $((($(date +%s) - BENCH_STARTED) / 60)) min; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
