@@ -6,8 +6,6 @@ import clinic.simulation.options.RunOptions;
 import clinic.simulation.report.ReportPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -122,15 +120,7 @@ public record SearchResult(
 
     /** capacity-search.json and capacity-search.html in {@code folder}; returns the page. */
     public Path write(Path folder) {
-        Path file = folder.resolve(FILE);
-        Path page = folder.resolve(PAGE);
-        try {
-            Files.writeString(file, SimulationJson.write(this), StandardCharsets.UTF_8);
-            Files.writeString(page, ReportPage.inline("capacity-search", this), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + " or " + page, e);
-        }
-        return page;
+        return ReportPage.writeWithData(folder, FILE, PAGE, "capacity-search", this);
     }
 
     public static SearchResult read(Path file) {

@@ -64,7 +64,7 @@ class CompareCommandTest {
         assertThat(comparison.figures()).extracting(FigureResult::key).contains("LOGIN.p50", "refused.OCCUPIED");
         assertThat(comparison.method().confidence()).isEqualTo(0.95);
         assertThat(comparison.distributions())
-                .extracting(Comparison.StepDistribution::step)
+                .extracting(LatencyCurves.StepDistribution::step)
                 .contains("RESERVE");
         assertThat(after.resolve(Comparison.PAGE))
                 .content()

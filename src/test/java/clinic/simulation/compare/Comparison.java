@@ -1,15 +1,10 @@
 package clinic.simulation.compare;
 
 import clinic.simulation.answers.SimulationJson;
-import clinic.simulation.output.AttemptsFile;
-import clinic.simulation.output.Latency;
 import clinic.simulation.output.RunSummary;
-import clinic.simulation.output.RunSummary.StepName;
 import clinic.simulation.report.ReportPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A candidate set of runs against a baseline set: every figure with its verdict, each run's audit, the
@@ -36,7 +30,7 @@ public record Comparison(
         List<String> optionsThatDiffer,
         List<FigureResult> figures,
         AcceptedFindings acceptedFindings,
-        List<StepDistribution> distributions,
+        List<LatencyCurves.StepDistribution> distributions,
         Gate gate,
         String comparedAt) {
 
@@ -44,8 +38,6 @@ public record Comparison(
     public static final String PAGE = "compare.html";
     /** The confidence every interval has at least. */
     static final double CONFIDENCE = 0.95;
-    /** The percentiles of the reservations' latency drawn for each run (from its attempts file). */
-    private static final int[] RESERVE_PERCENTILES = {0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99, 100};
 
     /**
      * How the verdicts are made.
@@ -215,17 +207,6 @@ public record Comparison(
         }
     }
 
-    /** One step's latency distribution of every run of both sets, for the page. */
-    public record StepDistribution(String step, String label, List<RunCurve> runs) {}
-
-    /**
-     * One run's latency by percentile.
-     *
-     * @param set {@code baseline} or {@code candidate}
-     * @param points [percentile, milliseconds] pairs, in order
-     */
-    public record RunCurve(String set, int run, List<double[]> points) {}
-
     /**
      * Whether the candidate may replace the baseline: not when its reservation p95 or its committed
      * reservations per second got significantly worse than the threshold, nor when any of its runs failed
@@ -270,7 +251,7 @@ public record Comparison(
                 optionsThatDiffer(baseline.set().options(), candidate.set().options()),
                 figures,
                 AcceptedFindings.of(baseline, candidate),
-                distributions(baseline, candidate),
+                LatencyCurves.of(baseline, candidate),
                 Gate.of(figures, after, threshold),
                 Instant.now().toString());
     }
@@ -285,15 +266,7 @@ public record Comparison(
 
     /** compare.json and compare.html in {@code folder}; returns the page. */
     Path write(Path folder) {
-        Path file = folder.resolve(FILE);
-        Path page = folder.resolve(PAGE);
-        try {
-            Files.writeString(file, SimulationJson.write(this), StandardCharsets.UTF_8);
-            Files.writeString(page, ReportPage.inline("compare", this), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + " or " + page, e);
-        }
-        return page;
+        return ReportPage.writeWithData(folder, FILE, PAGE, "compare", this);
     }
 
     public static Comparison read(Path file) {
@@ -312,53 +285,6 @@ public record Comparison(
                 .filter(name -> !Objects.equals(before.get(name), after.get(name)))
                 .map(name -> name + ": " + before.get(name) + " → " + after.get(name))
                 .toList();
-    }
-
-    private static List<StepDistribution> distributions(ComparedSet baseline, ComparedSet candidate) {
-        List<StepDistribution> steps = new ArrayList<>();
-        for (StepName step : StepName.values()) {
-            List<RunCurve> runs = Stream.concat(
-                            baseline.finished().stream().map(run -> curve("baseline", run, step)),
-                            candidate.finished().stream().map(run -> curve("candidate", run, step)))
-                    .filter(curve -> !curve.points().isEmpty())
-                    .toList();
-            steps.add(new StepDistribution(step.name(), step.label(), runs));
-        }
-        return steps;
-    }
-
-    /**
-     * A run's latency by percentile: for the reservations every {@link #RESERVE_PERCENTILES} from its attempts
-     * file; for the other steps (whose requests the run does not keep one by one) p50, p95, p99 and the maximum
-     * from its summary. No points for a step without requests.
-     */
-    private static RunCurve curve(String set, ComparedSet.Finished run, StepName step) {
-        RunSummary.Step figures = run.summary().steps().stream()
-                .filter(each -> each.name() == step)
-                .findFirst()
-                .orElse(null);
-        List<double[]> points = new ArrayList<>();
-        Path attempts = run.runFolder().resolve(AttemptsFile.FILE);
-        if (figures == null || figures.requests() == 0) {
-            return new RunCurve(set, run.run().number(), points);
-        }
-        if (step == StepName.RESERVE && Files.isRegularFile(attempts)) {
-            List<Long> latencies = AttemptsFile.read(attempts).stream()
-                    .map(AttemptsFile.Attempt::latencyMs)
-                    .sorted()
-                    .toList();
-            for (int percentile : RESERVE_PERCENTILES) {
-                int index = Math.max(0, (int) Math.ceil(percentile / 100.0 * latencies.size()) - 1);
-                points.add(new double[] {percentile, latencies.get(index)});
-            }
-        } else {
-            Latency latency = figures.latencyMs();
-            points.add(new double[] {50, latency.p50()});
-            points.add(new double[] {95, latency.p95()});
-            points.add(new double[] {99, latency.p99()});
-            points.add(new double[] {100, latency.max()});
-        }
-        return new RunCurve(set, run.run().number(), points);
     }
 
     static String relative(Path from, Path to) {

@@ -6,8 +6,8 @@ import clinic.simulation.compare.RunSet;
 import clinic.simulation.launch.FreshWeeks;
 import clinic.simulation.output.RunOutputs;
 import clinic.simulation.output.RunSummary;
-import clinic.simulation.report.ClinicReport;
 import clinic.simulation.report.ReportPage;
+import clinic.simulation.report.ReportVerdicts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -133,7 +133,7 @@ public final class ResultsHistory {
         Instant at = summary.opening().auditedAt() != null
                 ? Instant.parse(summary.opening().auditedAt())
                 : modified(folder.resolve(RunSummary.FILE));
-        boolean passed = ClinicReport.of(summary, List.of()).verdict().passed();
+        boolean passed = ReportVerdicts.of(summary).passed();
         List<Link> links = new ArrayList<>();
         link(results, folder.resolve(ReportPage.FILE), "클리닉 보고서").ifPresent(links::add);
         link(results, folder.resolve("index.html"), "Gatling").ifPresent(links::add);

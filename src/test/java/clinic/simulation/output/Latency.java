@@ -13,13 +13,14 @@ public record Latency(double mean, long p50, long p95, long p99, long max) {
         double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0);
         return new Latency(
                 Math.round(mean * 10) / 10.0,
-                rank(sorted, 50),
-                rank(sorted, 95),
-                rank(sorted, 99),
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                percentile(sorted, 99),
                 sorted.get(sorted.size() - 1));
     }
 
-    private static long rank(List<Long> sorted, double percentile) {
+    /** The nearest-rank {@code percentile} of latencies sorted in ascending order, not empty. */
+    public static long percentile(List<Long> sorted, double percentile) {
         int index = (int) Math.ceil(percentile / 100 * sorted.size()) - 1;
         return sorted.get(Math.max(0, index));
     }

@@ -49,6 +49,22 @@ public final class ReportPage {
         return page;
     }
 
+    /**
+     * An add-on's result: {@code data} as JSON in {@code file} and as the page {@code template} in {@code page},
+     * both in {@code folder}; returns the page.
+     */
+    public static Path writeWithData(Path folder, String file, String page, String template, Object data) {
+        Path json = folder.resolve(file);
+        Path html = folder.resolve(page);
+        try {
+            Files.writeString(json, SimulationJson.write(data), StandardCharsets.UTF_8);
+            Files.writeString(html, inline(template, data), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + json + " or " + html, e);
+        }
+        return html;
+    }
+
     /** Writes the run's report and gives its address on the console. */
     public static void publish(Path runFolder) {
         RunOutputs.CONSOLE.info(

@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The report's verdict: the simulation's checks as the summary shows them, and every finding by kind. */
-final class ReportVerdicts {
+public final class ReportVerdicts {
 
     private ReportVerdicts() {}
 
-    static Verdict of(RunSummary summary) {
+    /** The run's verdict, as its clinic report shows it, from its summary alone. */
+    public static Verdict of(RunSummary summary) {
         RunSummary.Students students = summary.students();
         RunSummary.Audit audit = summary.audit();
         Object bound = summary.options().get("p95Ms");
