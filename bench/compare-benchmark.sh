@@ -8,20 +8,21 @@
 #
 #   bash bench/compare-benchmark.sh [K=10] [SLOW_MS=auto] [M=3]
 #
-# BASE_MS (0) is the baseline's own reservation delay: 0 benchmarks the bare reference server, whose
-# reservation p95 (about 50 ms) is mostly the scheduling jitter of a shared machine; a delay such as 200 gives
-# every set a backend whose reservations take their time, as a real backend's queries do (-Dfaults=slow
-# -DslowMs=BASE_MS). The slowed sets add SLOW_MS to it; SLOW_MS=auto measures the first set's median
+# BASE_MS (500) is the baseline's own reservation delay: every set is a backend whose reservations take their
+# time, as a real backend's do (-Dfaults=slow -DslowMs=BASE_MS); 0 benchmarks the bare reference server, whose
+# reservation p95 (about 50 ms) is mostly the scheduling jitter of a shared machine. The slowed sets add SLOW_MS to it; SLOW_MS=auto measures the first set's median
 # reservation p95 and takes a quarter of it. RUNS (5) runs a set, SEED (42) the seed of every set's first run,
-# BENCH_RESULTS (target/compare-benchmark) where the sets go, BUILD_DIR (target) the build folder.
+# OPTIONS (none) more options for every set (e.g. -Dstudents=100), BENCH_RESULTS (target/compare-benchmark)
+# where the sets go, BUILD_DIR (target) the build folder.
 set -euo pipefail
 
 K=${1:-10}
 SLOW_MS=${2:-auto}
 OVERBOOK=${3:-3}
 RUNS=${RUNS:-5}
-BASE_MS=${BASE_MS:-0}
+BASE_MS=${BASE_MS:-500}
 SEED=${SEED:-42}
+OPTIONS=${OPTIONS:-}
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-target}
 OUT=$(realpath -m "${BENCH_RESULTS:-$BUILD_DIR/compare-benchmark}")
@@ -47,7 +48,7 @@ run_set() {
   local started
   started=$(date +%s)
   java -Xmx1G --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$CP" -Dclinic.launchedByMaven=true \
-    -Drepeat="$RUNS" -Dlabel="$label" -Dseed="$SEED" -DresultsFolder="$OUT" "$@" \
+    -Drepeat="$RUNS" -Dlabel="$label" -Dseed="$SEED" -DresultsFolder="$OUT" $OPTIONS "$@" \
     io.gatling.app.Gatling --simulation clinic.simulation.ClinicReservationSimulation \
     --results-folder "$OUT/gatling" >"$OUT/$label.log" 2>&1 || true
   local folder
@@ -76,7 +77,7 @@ compare() {
 }
 
 aa() { printf 'aa-%02d' "$1"; }
-echo "📏 comparison benchmark: $K A/A and $K A/B comparisons of $RUNS runs against $RUNS, $OVERBOOK against overbook; sets in $OUT" >&2
+echo "📏 comparison benchmark: $K A/A and $K A/B comparisons of $RUNS runs against $RUNS, $OVERBOOK against overbook${OPTIONS:+, options $OPTIONS}; sets in $OUT" >&2
 # shellcheck disable=SC2046 # delayed's words are options
 run_set "$(aa 1)" $(delayed "$BASE_MS")
 if [[ $SLOW_MS == auto ]]; then
