@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import clinic.simulation.backend.PreparedTarget.NotReadyException;
+import clinic.simulation.launch.FreshWeeks;
 import clinic.simulation.options.OptionReader;
 import clinic.simulation.options.RunOptions;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ class CapacitySearchTest {
 
         assertThat(SEARCH.pauseAfter(null)).isZero();
         assertThat(SEARCH.pauseAfter(slow)).isZero();
-        assertThat(SEARCH.pauseAfter(limited)).isEqualTo(SearchOptions.CONTRACT_RATE_WINDOW_SECONDS);
+        assertThat(SEARCH.pauseAfter(limited)).isEqualTo(FreshWeeks.RATE_WINDOW_SECONDS);
         SearchOptions asked = new SearchOptions(20, 1000, 2.0, 0.05, 30, 5);
         assertThat(asked.pauseAfter(slow)).isEqualTo(5);
         assertThat(asked.pauseAfter(limited)).isEqualTo(5);

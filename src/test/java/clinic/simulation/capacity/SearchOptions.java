@@ -1,6 +1,7 @@
 package clinic.simulation.capacity;
 
 import clinic.server.FixtureSpec;
+import clinic.simulation.launch.FreshWeeks;
 import clinic.simulation.options.Option;
 import clinic.simulation.options.OptionReader;
 import java.time.Duration;
@@ -21,9 +22,6 @@ import java.util.Map;
 public record SearchOptions(
         int startStudents, int maxStudents, double growth, double resolution, int maxMinutes, Integer pauseSeconds) {
 
-    /** The contract's rate-limit window: 5 reservation requests per student per 60 s. */
-    static final int CONTRACT_RATE_WINDOW_SECONDS = 60;
-
     /** Reads the search's options; their errors are thrown with the run's own by {@code RunOptions.read}. */
     public static SearchOptions read(OptionReader reader) {
         int max = reader.integer(Option.SEARCH_MAX_STUDENTS, 1000, 1, FixtureSpec.MAX_STUDENTS);
@@ -41,12 +39,8 @@ public record SearchOptions(
 
     /** The wait before the next step, after {@code last}: the user's, or the rate limit's window when it showed. */
     int pauseAfter(SearchStep last) {
-        if (pauseSeconds != null) {
-            return pauseSeconds;
-        }
-        return last != null && last.breaches().contains(SearchStep.Breach.RATE_LIMITED)
-                ? CONTRACT_RATE_WINDOW_SECONDS
-                : 0;
+        return FreshWeeks.pauseAfter(
+                pauseSeconds, last != null && last.breaches().contains(SearchStep.Breach.RATE_LIMITED));
     }
 
     public Duration maxTime() {

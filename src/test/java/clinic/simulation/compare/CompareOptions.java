@@ -1,7 +1,10 @@
 package clinic.simulation.compare;
 
+import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.launch.FreshWeeks;
 import clinic.simulation.options.Option;
 import clinic.simulation.options.OptionReader;
+import clinic.simulation.output.RunSummary;
 import java.util.regex.Pattern;
 
 /**
@@ -11,11 +14,11 @@ import java.util.regex.Pattern;
  * @param repeat how many runs; null for a single run, which takes none of these options
  * @param maxRegressionPercent the practical threshold: a figure is worse or better only when its whole
  *     interval lies beyond it (percent of a latency or a rate, points of a share)
- * @param pauseSeconds the wait between two runs, so that a backend's rate-limit window forgets the last one
- *     (the embedded server's reload clears its limiter)
+ * @param pauseSeconds the wait between two runs when the user asks for one; null: the rate-limit window
+ *     only after a run the backend answered {@code rate_limited} ({@link FreshWeeks#pauseAfter})
  */
 public record CompareOptions(
-        Integer repeat, String label, String baseline, double maxRegressionPercent, int pauseSeconds) {
+        Integer repeat, String label, String baseline, double maxRegressionPercent, Integer pauseSeconds) {
 
     /** Without {@code -Dlabel}. */
     static final String DEFAULT_LABEL = "set";
@@ -23,8 +26,6 @@ public record CompareOptions(
     static final double DEFAULT_MAX_REGRESSION_PERCENT = 10;
     /** A label names folders: letters, digits, dot, dash and underscore. */
     private static final Pattern LABEL_TEXT = Pattern.compile("[A-Za-z0-9._-]{1,40}");
-    /** The contract's rate-limit window: 5 reservation requests per student per 60 s. */
-    private static final int CONTRACT_RATE_WINDOW_SECONDS = 60;
 
     /** Reads the options; their errors are thrown with the run's own by {@code RunOptions.read}. */
     public static CompareOptions read(OptionReader reader) {
@@ -35,16 +36,16 @@ public record CompareOptions(
                             + "weeks), or drop " + option);
                 }
             }
-            return new CompareOptions(null, null, null, DEFAULT_MAX_REGRESSION_PERCENT, 0);
+            return new CompareOptions(null, null, null, DEFAULT_MAX_REGRESSION_PERCENT, null);
         }
-        boolean embedded = !reader.given(Option.BASE_URL);
         return new CompareOptions(
                 reader.integer(Option.REPEAT, 5, 2, Shift.MAX_RUNS),
                 label(reader, Option.LABEL, DEFAULT_LABEL),
                 label(reader, Option.BASELINE, null),
                 reader.decimal(Option.MAX_REGRESSION_PERCENT, DEFAULT_MAX_REGRESSION_PERCENT, 1, 100),
-                // an external backend's per-student rate limit would still count the last run's requests
-                reader.integer(Option.REPEAT_PAUSE_SECONDS, embedded ? 0 : CONTRACT_RATE_WINDOW_SECONDS, 0, 3600));
+                reader.given(Option.REPEAT_PAUSE_SECONDS)
+                        ? reader.integer(Option.REPEAT_PAUSE_SECONDS, 0, 0, 3600)
+                        : null);
     }
 
     private static String label(OptionReader reader, Option option, String defaultValue) {
@@ -58,6 +59,12 @@ public record CompareOptions(
             return defaultValue;
         }
         return value;
+    }
+
+    /** The wait before the run after {@code last} (null before the first). */
+    int pauseAfter(RunSummary last) {
+        return FreshWeeks.pauseAfter(
+                pauseSeconds, last != null && last.reservations().count(RejectionReason.RATE_LIMITED) > 0);
     }
 
     /** Whether a set of repeated runs was asked for. */

@@ -3,6 +3,7 @@ package clinic.simulation.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import clinic.simulation.launch.FreshWeeks;
 import clinic.simulation.options.OptionReader;
 import clinic.simulation.options.RunOptions;
 import java.util.Map;
@@ -32,10 +33,21 @@ class CompareOptionsTest {
         assertThat(compare.label()).isEqualTo(CompareOptions.DEFAULT_LABEL);
         assertThat(compare.baseline()).isNull();
         assertThat(compare.maxRegressionPercent()).isEqualTo(10);
-        assertThat(compare.pauseSeconds()).isZero();
-        assertThat(read(Map.of("repeat", "5", "baseUrl", "http://127.0.0.1:9/api", "setupCommand", "true"))
-                        .pauseSeconds())
-                .isEqualTo(60);
+        assertThat(compare.pauseSeconds()).isNull();
+        assertThat(compare.pauseAfter(null)).isZero();
+    }
+
+    @Test
+    void runsPauseOnlyAfterTheBackendShowedItsRateLimitOrWhenAskedTo() {
+        CompareOptions external =
+                read(Map.of("repeat", "5", "baseUrl", "http://127.0.0.1:9/api", "setupCommand", "true"));
+        CompareOptions asked = read(Map.of("repeat", "5", "repeatPauseSeconds", "5"));
+
+        assertThat(external.pauseSeconds()).isNull();
+        assertThat(FreshWeeks.pauseAfter(external.pauseSeconds(), false)).isZero();
+        assertThat(FreshWeeks.pauseAfter(external.pauseSeconds(), true)).isEqualTo(FreshWeeks.RATE_WINDOW_SECONDS);
+        assertThat(asked.pauseAfter(null)).isEqualTo(5);
+        assertThat(FreshWeeks.pauseAfter(asked.pauseSeconds(), true)).isEqualTo(5);
     }
 
     @Test

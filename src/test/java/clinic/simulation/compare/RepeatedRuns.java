@@ -68,11 +68,15 @@ public final class RepeatedRuns {
         CONSOLE.info("📁 세트: {}", folder.toAbsolutePath());
         List<RunSet.Run> runs = new ArrayList<>();
         try (FreshWeeks weeks = FreshWeeks.start(options, simulation)) {
+            LaunchedRun last = null;
             for (int number = 1; number <= compare.repeat(); number++) {
-                if (number > 1) {
-                    FreshWeeks.pause(compare.pauseSeconds(), Option.REPEAT_PAUSE_SECONDS, Long.MAX_VALUE);
+                if (last != null) {
+                    FreshWeeks.pause(compare.pauseAfter(last.summary()), Option.REPEAT_PAUSE_SECONDS, Long.MAX_VALUE);
                 }
-                runs.add(run(weeks, folder, number, options.seed() + number - 1, options.students(), compare));
+                long seed = options.seed() + number - 1;
+                Path runFolder = folder.resolve(RunSet.RUNS).resolve("run-%02d-seed-%d".formatted(number, seed));
+                last = weeks.run(runFolder, options.students(), seed, Long.MAX_VALUE);
+                runs.add(recorded(last, folder, runFolder, number, seed, compare));
             }
         }
         RunSet set = new RunSet(
@@ -114,10 +118,9 @@ public final class RepeatedRuns {
         }
     }
 
-    private static RunSet.Run run(
-            FreshWeeks weeks, Path folder, int number, long seed, int students, CompareOptions compare) {
-        Path runFolder = folder.resolve(RunSet.RUNS).resolve("run-%02d-seed-%d".formatted(number, seed));
-        LaunchedRun launched = weeks.run(runFolder, students, seed, Long.MAX_VALUE);
+    /** A finished run as set.json lists it, and its console line. */
+    private static RunSet.Run recorded(
+            LaunchedRun launched, Path folder, Path runFolder, int number, long seed, CompareOptions compare) {
         RunSet.Run run = new RunSet.Run(
                 number,
                 seed,

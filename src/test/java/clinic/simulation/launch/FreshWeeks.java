@@ -108,6 +108,22 @@ public final class FreshWeeks implements AutoCloseable {
         return launcher.run(folder, runOptions, Math.min(deadline, System.nanoTime() + bound.toNanos()));
     }
 
+    /** The contract's rate-limit window: 5 reservation requests per student per 60 s. */
+    public static final int RATE_WINDOW_SECONDS = 60;
+
+    /**
+     * The wait before the next run: the user's when given, else the rate-limit window after a run the backend
+     * answered {@code rate_limited} (its window would still count that run's requests), else none: a backend
+     * that declares a limit but never applies it, or the embedded server whose reload clears its limiter, is
+     * not waited for.
+     */
+    public static int pauseAfter(Integer asked, boolean rateLimited) {
+        if (asked != null) {
+            return asked;
+        }
+        return rateLimited ? RATE_WINDOW_SECONDS : 0;
+    }
+
     /**
      * Waits {@code seconds} (the value of {@code option}) before a run, so that the backend's rate-limit
      * window no longer holds the last run's requests; false when {@code deadline} comes first.
