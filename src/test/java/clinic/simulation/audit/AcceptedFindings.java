@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +45,17 @@ public final class AcceptedFindings {
     /** Accepts these findings (the acceptable ones) for {@code note}. */
     public static AcceptedFindings of(Collection<Finding> findings, String note) {
         Map<String, String> notes = new LinkedHashMap<>();
+        acceptable(findings).keySet().forEach(key -> notes.put(key, note));
+        return new AcceptedFindings(notes);
+    }
+
+    /** The first of {@code findings} of each key, the ones that may be accepted only, in their order. */
+    private static Map<String, Finding> acceptable(Collection<Finding> findings) {
+        Map<String, Finding> byKey = new LinkedHashMap<>();
         findings.stream()
                 .filter(finding -> finding.kind().acceptable())
-                .forEach(finding -> notes.putIfAbsent(finding.key(), note));
-        return new AcceptedFindings(notes);
+                .forEach(finding -> byKey.putIfAbsent(finding.key(), finding));
+        return byKey;
     }
 
     /**
@@ -88,12 +94,9 @@ public final class AcceptedFindings {
      * file; returns how many it wrote.
      */
     public static int write(Path file, Collection<Finding> findings, String note) {
-        List<Finding> accepted = new ArrayList<>();
-        findings.stream()
-                .filter(finding -> finding.kind().acceptable())
-                .filter(finding ->
-                        accepted.stream().noneMatch(kept -> kept.key().equals(finding.key())))
-                .forEach(finding -> accepted.add(finding.accepted(note)));
+        List<Finding> accepted = acceptable(findings).values().stream()
+                .map(finding -> finding.accepted(note))
+                .toList();
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

@@ -29,7 +29,7 @@ public record Comparison(
         SetDigest candidate,
         List<String> optionsThatDiffer,
         List<FigureResult> figures,
-        AcceptedFindings acceptedFindings,
+        AcceptedBySets acceptedFindings,
         List<LatencyCurves.StepDistribution> distributions,
         Gate gate,
         String comparedAt) {
@@ -176,12 +176,12 @@ public record Comparison(
      *
      * @param same whether both sets accepted exactly the same findings
      */
-    public record AcceptedFindings(List<String> baseline, List<String> candidate, boolean same) {
+    public record AcceptedBySets(List<String> baseline, List<String> candidate, boolean same) {
 
-        static AcceptedFindings of(ComparedSet baseline, ComparedSet candidate) {
+        static AcceptedBySets of(ComparedSet baseline, ComparedSet candidate) {
             List<String> before = accepted(baseline);
             List<String> after = accepted(candidate);
-            return new AcceptedFindings(before, after, before.equals(after));
+            return new AcceptedBySets(before, after, before.equals(after));
         }
 
         private static List<String> accepted(ComparedSet set) {
@@ -250,7 +250,7 @@ public record Comparison(
                 after,
                 optionsThatDiffer(baseline.set().options(), candidate.set().options()),
                 figures,
-                AcceptedFindings.of(baseline, candidate),
+                AcceptedBySets.of(baseline, candidate),
                 LatencyCurves.of(baseline, candidate),
                 Gate.of(figures, after, threshold),
                 Instant.now().toString());
