@@ -25,6 +25,7 @@ public final class Faults {
     private final EveryNth serverErrorRequests = new EveryNth(FaultMode.EVERY_NTH);
     private final EveryNth lostWriteSuccesses = new EveryNth(FaultMode.EVERY_NTH);
     private final EveryNth phantomSuccesses = new EveryNth(FaultMode.EVERY_NTH);
+    private final DoubleClicks doubleClicks = new DoubleClicks(FaultMode.DOUBLE_CLICK_TWIN_WAIT);
 
     /** @param slowDelay the delay of {@link FaultMode#SLOW} */
     public Faults(Set<FaultMode> switchedOn, Duration slowDelay) {
@@ -79,7 +80,7 @@ public final class Faults {
             booking = new RaceWindow(FaultMode.OVERBOOK_RACE_WINDOW, new BlindCountWrite(repository));
         }
         if (switchedOn.contains(FaultMode.DOUBLE_CLICK)) {
-            booking = new RaceWindow(FaultMode.DOUBLE_CLICK_RACE_WINDOW, booking);
+            booking = doubleClicks.waitingForChecks(booking);
         }
         if (switchedOn.contains(FaultMode.LOST_WRITE)) {
             booking = new LostWrite(booking, lostWriteSuccesses);
@@ -92,7 +93,14 @@ public final class Faults {
 
     /** The seat of a request that passed the forbidden and user checks. */
     public SeatReservation seatReservation(SeatReservation correct) {
-        return switchedOn.contains(FaultMode.SERVER_ERRORS) ? new ServerErrors(correct, serverErrorRequests) : correct;
+        SeatReservation seats = correct;
+        if (switchedOn.contains(FaultMode.DOUBLE_CLICK)) {
+            seats = doubleClicks.meeting(seats);
+        }
+        if (switchedOn.contains(FaultMode.SERVER_ERRORS)) {
+            seats = new ServerErrors(seats, serverErrorRequests);
+        }
+        return seats;
     }
 
     /** The whole backend: what a request meets before any business rule, and the schedule. */

@@ -10,8 +10,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * A wait between the checks on the committed state and the booking, before the booking's first statement:
- * wide enough that concurrent requests all pass the checks before any of them books
- * ({@link FaultMode#OVERBOOK}, {@link FaultMode#DOUBLE_CLICK}).
+ * wide enough that concurrent requests all pass the checks before any of them books ({@link FaultMode#OVERBOOK}).
  */
 record RaceWindow(Duration window, SeatBooking booking) implements SeatBooking {
 
