@@ -2,6 +2,8 @@ package clinic.simulation;
 
 import clinic.simulation.compare.CompareCommand;
 import clinic.simulation.history.ResultsHistory;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
@@ -14,6 +16,14 @@ public final class CompareSets {
     private CompareSets() {}
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CompareCommand(System.out, ResultsHistory::publish)).execute(args));
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** The command as main runs it, printing to {@code out} and {@code err}; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine command = new CommandLine(new CompareCommand(out, ResultsHistory::publish));
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
     }
 }

@@ -31,7 +31,23 @@ public record SimulationProcess(int exitCode, String output) {
             String simulation, Map<String, String> properties, Path classpathFirst, Path resultsFolder) {
         String classpath = (classpathFirst == null ? "" : classpathFirst + File.pathSeparator)
                 + System.getProperty("java.class.path");
-        return start(simulation, properties, classpath, Path.of("").toAbsolutePath(), resultsFolder)
+        return start(simulation, properties, classpath, Path.of("").toAbsolutePath(), resultsFolder, false)
+                .await();
+    }
+
+    /**
+     * Runs {@code simulation} as {@code mvn gatling:test} does: Gatling's HTML report included (the other
+     * runs here skip it), into {@code resultsFolder}.
+     */
+    public static SimulationProcess runWithReports(String simulation, Path resultsFolder) {
+        return start(
+                        simulation,
+                        // where the plugin tells the run its results folder is
+                        Map.of("clinic.resultsFolder", resultsFolder.toString()),
+                        System.getProperty("java.class.path"),
+                        Path.of("").toAbsolutePath(),
+                        resultsFolder,
+                        true)
                 .await();
     }
 
@@ -43,7 +59,8 @@ public record SimulationProcess(int exitCode, String output) {
                         properties,
                         System.getProperty("java.class.path"),
                         Path.of("").toAbsolutePath(),
-                        resultsFolder)
+                        resultsFolder,
+                        false)
                 .await(deadline);
     }
 
@@ -57,6 +74,16 @@ public record SimulationProcess(int exitCode, String output) {
             String classpath,
             Path workingDirectory,
             Path resultsFolder) {
+        return start(simulation, properties, classpath, workingDirectory, resultsFolder, false);
+    }
+
+    private static Running start(
+            String simulation,
+            Map<String, String> properties,
+            String classpath,
+            Path workingDirectory,
+            Path resultsFolder,
+            boolean reports) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -68,12 +95,10 @@ public record SimulationProcess(int exitCode, String output) {
         command.add("-Dclinic.launchedByMaven=true");
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of(
-                "io.gatling.app.Gatling",
-                "--simulation",
-                simulation,
-                "--results-folder",
-                resultsFolder.toString(),
-                "--no-reports"));
+                "io.gatling.app.Gatling", "--simulation", simulation, "--results-folder", resultsFolder.toString()));
+        if (!reports) {
+            command.add("--no-reports");
+        }
         try {
             Files.createDirectories(resultsFolder);
             Path log = Files.createTempFile(resultsFolder, "simulation", ".out");

@@ -10,17 +10,13 @@ import clinic.simulation.history.ResultsHistory;
 import clinic.simulation.output.RunSummary;
 import clinic.testsupport.Folders;
 import clinic.testsupport.SimulationProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +33,6 @@ class RepeatedRunsIT {
             .resolve("repeated-runs");
     /** Two runs of a few seconds each, their JVMs, the shared server's start: well under this. */
     private static final Duration SET_DEADLINE = Duration.ofMinutes(3);
-
-    private static final Duration COMMAND_DEADLINE = Duration.ofMinutes(1);
 
     /** Six students racing for a clinic of two seats, two tries each, short pauses. */
     private static Map<String, String> small(String label) {
@@ -111,36 +105,13 @@ class RepeatedRunsIT {
 
     private record Command(int exitCode, String output) {}
 
-    /** The standalone comparison's main class in a JVM of its own, as exec:java@compare runs it. */
+    /** The standalone comparison as exec:java@compare runs it: its main class's entry, in the caller's JVM. */
     private static Command command(String baseline, String candidate) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                CompareSets.class.getName(),
-                baseline,
-                candidate,
-                "--results",
-                RESULTS.toString()));
-        try {
-            Path log = Files.createTempFile(RESULTS, "compare", ".out");
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            try {
-                if (!process.waitFor(COMMAND_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
-                    throw new AssertionError("the comparison did not end within " + COMMAND_DEADLINE);
-                }
-                return new Command(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-            } finally {
-                process.destroyForcibly();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while the comparison ran", e);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exitCode;
+        try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            exitCode = CompareSets.run(new String[] {baseline, candidate, "--results", RESULTS.toString()}, out, out);
         }
+        return new Command(exitCode, printed.toString(StandardCharsets.UTF_8));
     }
 }
