@@ -31,7 +31,7 @@ import java.util.stream.LongStream;
  * series (start-up shared; the fixture reloaded before each run, which also resets the rate limiter and
  * the fault counters), judges each run, and records the series in the detection report.
  */
-final class DetectionRuns {
+public final class DetectionRuns {
 
     /** Runs per fault: every one must detect it. */
     static final int RUNS_PER_FAULT = 5;
@@ -87,7 +87,7 @@ final class DetectionRuns {
      * Runs the simulation against the correct server on a database of {@code kind} of its own (a fresh
      * PostgreSQL schema; skipped when PostgreSQL is unreachable, failed under CI=true); every run must pass.
      */
-    static void assertNoFalseAlarm(DatabaseKind kind) {
+    public static void assertNoFalseAlarm(DatabaseKind kind) {
         String databaseName = kind == DatabaseKind.H2 ? "H2" : "PostgreSQL";
         try (TestDatabase database = TestDatabase.create(kind)) {
             SeriesOfRuns series = measure(

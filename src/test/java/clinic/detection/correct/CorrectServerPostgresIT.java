@@ -1,5 +1,6 @@
-package clinic.detection;
+package clinic.detection.correct;
 
+import clinic.detection.DetectionRuns;
 import clinic.testsupport.DatabaseKind;
 import org.junit.jupiter.api.Test;
 
