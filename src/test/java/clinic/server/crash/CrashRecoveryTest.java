@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Timeout;
  * and the order of the requests come from a seed, printed with any failure; {@code -Dclinic.crash.seed=N}
  * repeats a round.
  */
-class CrashRecoveryIT extends DatabaseTestBase {
+class CrashRecoveryTest extends DatabaseTestBase {
 
     private static final int STUDENTS = 200;
     /** Eight clinics of this many seats: 160 seats for 1,600 requests, so 200s and 409s mix until the end. */
