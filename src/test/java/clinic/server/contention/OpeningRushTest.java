@@ -52,7 +52,8 @@ class OpeningRushTest extends ServerTestBase {
 
     /**
      * TcpExt ListenOverflows: connection attempts dropped because a listen queue was full. The counter is
-     * shared by the network namespace; the tests run one at a time, so the rush is all that moves it.
+     * shared by the network namespace, and the unit tests run in two JVMs at once; but every server has
+     * its own listen queue, sized for this rush, and no other test sends more than 200 requests at once.
      */
     private static long listenQueueOverflows() {
         List<String> lines;
