@@ -47,13 +47,12 @@ class EnterprisePackageIT {
                 .withPasswordIterations(TestServer.TEST_PASSWORD_ITERATIONS)
                 .withFixture(FixtureSpec.standard()))) {
             Path results = elsewhere.resolve("results");
-            SimulationProcess run = SimulationProcess.start(
+            SimulationProcess run = SimulationProcess.launch(
                             ClinicReservationSimulation.class.getName(),
                             Map.of("baseUrl", server.baseUrl(), "seed", "5", "resultsFolder", results.toString()),
-                            jar + File.pathSeparator + classpathWithoutTheProject(),
-                            elsewhere,
                             results)
-                    .await();
+                    .withClasspath(jar + File.pathSeparator + classpathWithoutTheProject(), elsewhere)
+                    .run();
 
             assertThat(run.exitCode()).as(run.output()).isZero();
             try (Stream<Path> runs = Files.list(results)) {

@@ -9,6 +9,7 @@ import clinic.testsupport.SimulationProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +27,13 @@ class MainSimulationIT {
 
     @Test
     void theDocumentedCommandsRunPassesItsAuditAndWritesBothReports() throws IOException {
-        SimulationProcess run =
-                SimulationProcess.runWithReports(ClinicReservationSimulation.class.getName(), Folders.cleared(RESULTS));
+        SimulationProcess run = SimulationProcess.launch(
+                        ClinicReservationSimulation.class.getName(),
+                        // where the plugin tells the run its results folder is
+                        Map.of("clinic.resultsFolder", RESULTS.toString()),
+                        Folders.cleared(RESULTS))
+                .withReports()
+                .run();
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("로그인: 20/20 성공", "✅ 최종 상태 감사: 통과");

@@ -22,7 +22,9 @@ class StoppingBeforeTheLoadTest {
     Path results;
 
     private SimulationProcess run(Map<String, String> properties, Path classpathFirst) {
-        return SimulationProcess.run(ClinicReservationSimulation.class.getName(), properties, classpathFirst, results);
+        return SimulationProcess.launch(ClinicReservationSimulation.class.getName(), properties, results)
+                .withClasspathFirst(classpathFirst)
+                .run();
     }
 
     private static void assertNoStackTrace(SimulationProcess run) {

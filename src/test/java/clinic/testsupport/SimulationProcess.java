@@ -24,92 +24,90 @@ public record SimulationProcess(int exitCode, String output) {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
 
     /**
-     * Runs {@code simulation} with {@code properties}; {@code classpathFirst} (may be null) comes before
-     * the test classpath, e.g. a folder whose students.csv replaces the project's.
+     * A run of {@code simulation} with {@code properties} (system properties) into {@code resultsFolder}: on
+     * the test class path, in the project folder, without Gatling's HTML report, bounded as one run.
      */
-    public static SimulationProcess run(
-            String simulation, Map<String, String> properties, Path classpathFirst, Path resultsFolder) {
-        String classpath = (classpathFirst == null ? "" : classpathFirst + File.pathSeparator)
-                + System.getProperty("java.class.path");
-        return start(simulation, properties, classpath, Path.of("").toAbsolutePath(), resultsFolder, false)
-                .await();
+    public static Launch launch(String simulation, Map<String, String> properties, Path resultsFolder) {
+        return new Launch(
+                simulation,
+                properties,
+                resultsFolder,
+                System.getProperty("java.class.path"),
+                Path.of("").toAbsolutePath(),
+                false,
+                DEADLINE);
     }
 
-    /**
-     * Runs {@code simulation} as {@code mvn gatling:test} does: Gatling's HTML report included (the other
-     * runs here skip it), into {@code resultsFolder}.
-     */
-    public static SimulationProcess runWithReports(String simulation, Path resultsFolder) {
-        return start(
-                        simulation,
-                        // where the plugin tells the run its results folder is
-                        Map.of("clinic.resultsFolder", resultsFolder.toString()),
-                        System.getProperty("java.class.path"),
-                        Path.of("").toAbsolutePath(),
-                        resultsFolder,
-                        true)
-                .await();
-    }
-
-    /** The same with a longer bound than one run's, e.g. for the capacity search's several runs. */
-    public static SimulationProcess run(
-            String simulation, Map<String, String> properties, Path resultsFolder, Duration deadline) {
-        return start(
-                        simulation,
-                        properties,
-                        System.getProperty("java.class.path"),
-                        Path.of("").toAbsolutePath(),
-                        resultsFolder,
-                        false)
-                .await(deadline);
-    }
-
-    /**
-     * Starts {@code simulation} on {@code classpath} in {@code workingDirectory} without waiting, so that
-     * several can run at once (several injectors of one run).
-     */
-    public static Running start(
+    /** How one simulation JVM is launched; each {@code with...} changes one thing of {@link #launch}. */
+    public record Launch(
             String simulation,
             Map<String, String> properties,
-            String classpath,
-            Path workingDirectory,
-            Path resultsFolder) {
-        return start(simulation, properties, classpath, workingDirectory, resultsFolder, false);
-    }
-
-    private static Running start(
-            String simulation,
-            Map<String, String> properties,
-            String classpath,
-            Path workingDirectory,
             Path resultsFolder,
-            boolean reports) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        // a run of seconds on a shared 2-core machine: quick compiles, no C2 warm-up (as ServerProcess)
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
-        command.add("-cp");
-        command.add(classpath);
-        command.add("-Dclinic.launchedByMaven=true");
-        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of(
-                "io.gatling.app.Gatling", "--simulation", simulation, "--results-folder", resultsFolder.toString()));
-        if (!reports) {
-            command.add("--no-reports");
+            String classpath,
+            Path workingDirectory,
+            boolean reports,
+            Duration deadline) {
+
+        /** {@code folder} (may be null) before the class path, e.g. one whose students.csv replaces the project's. */
+        public Launch withClasspathFirst(Path folder) {
+            return folder == null ? this : withClasspath(folder + File.pathSeparator + classpath, workingDirectory);
         }
-        try {
-            Files.createDirectories(resultsFolder);
-            Path log = Files.createTempFile(resultsFolder, "simulation", ".out");
-            Process process = new ProcessBuilder(command)
-                    .directory(workingDirectory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            return new Running(process, log);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run the simulation in a JVM of its own", e);
+
+        /** Another class path and working folder, e.g. a packaged jar run from elsewhere. */
+        public Launch withClasspath(String otherClasspath, Path otherWorkingDirectory) {
+            return new Launch(
+                    simulation, properties, resultsFolder, otherClasspath, otherWorkingDirectory, reports, deadline);
+        }
+
+        /** Gatling's HTML report too, as {@code mvn gatling:test} makes it. */
+        public Launch withReports() {
+            return new Launch(simulation, properties, resultsFolder, classpath, workingDirectory, true, deadline);
+        }
+
+        /** A longer bound than one run's, e.g. for the capacity search's several runs. */
+        public Launch within(Duration otherDeadline) {
+            return new Launch(
+                    simulation, properties, resultsFolder, classpath, workingDirectory, reports, otherDeadline);
+        }
+
+        /** Runs it to its end (bounded) and returns what it showed. */
+        public SimulationProcess run() {
+            return start().await();
+        }
+
+        /** Starts it without waiting, so that several can run at once (several injectors of one run). */
+        public Running start() {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx512m");
+            // a run of seconds on a shared 2-core machine: quick compiles, no C2 warm-up (as ServerProcess)
+            command.add("-XX:TieredStopAtLevel=1");
+            command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+            command.add("-cp");
+            command.add(classpath);
+            command.add("-Dclinic.launchedByMaven=true");
+            properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+            command.addAll(List.of(
+                    "io.gatling.app.Gatling",
+                    "--simulation",
+                    simulation,
+                    "--results-folder",
+                    resultsFolder.toString()));
+            if (!reports) {
+                command.add("--no-reports");
+            }
+            try {
+                Files.createDirectories(resultsFolder);
+                Path log = Files.createTempFile(resultsFolder, "simulation", ".out");
+                Process process = new ProcessBuilder(command)
+                        .directory(workingDirectory.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+                return new Running(process, log, deadline);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot run the simulation in a JVM of its own", e);
+            }
         }
     }
 
@@ -117,18 +115,16 @@ public record SimulationProcess(int exitCode, String output) {
     public static final class Running {
         private final Process process;
         private final Path log;
+        private final Duration deadline;
 
-        private Running(Process process, Path log) {
+        private Running(Process process, Path log, Duration deadline) {
             this.process = process;
             this.log = log;
+            this.deadline = deadline;
         }
 
         /** Waits (bounded) for the end of the run and returns what it showed. */
         public SimulationProcess await() {
-            return await(DEADLINE);
-        }
-
-        private SimulationProcess await(Duration deadline) {
             try {
                 if (!process.waitFor(deadline.toSeconds(), TimeUnit.SECONDS)) {
                     throw new AssertionError("the simulation did not end within " + deadline + ":\n" + output());

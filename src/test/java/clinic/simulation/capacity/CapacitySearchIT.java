@@ -249,8 +249,9 @@ class CapacitySearchIT {
     private static Searched search(Map<String, String> options, String name) {
         Path results = Folders.cleared(RESULTS.resolve(name));
         options.put("resultsFolder", results.toString());
-        SimulationProcess process =
-                SimulationProcess.run(CapacitySearchSimulation.class.getName(), options, results, SEARCH_DEADLINE);
+        SimulationProcess process = SimulationProcess.launch(CapacitySearchSimulation.class.getName(), options, results)
+                .within(SEARCH_DEADLINE)
+                .run();
         Path folder = runFolder(results, process);
         try {
             return new Searched(

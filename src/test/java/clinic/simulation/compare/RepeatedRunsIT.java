@@ -100,7 +100,9 @@ class RepeatedRunsIT {
     }
 
     private static SimulationProcess repeat(Map<String, String> options) {
-        return SimulationProcess.run(ClinicReservationSimulation.class.getName(), options, RESULTS, SET_DEADLINE);
+        return SimulationProcess.launch(ClinicReservationSimulation.class.getName(), options, RESULTS)
+                .within(SET_DEADLINE)
+                .run();
     }
 
     private record Command(int exitCode, String output) {}

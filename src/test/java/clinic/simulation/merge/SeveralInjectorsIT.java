@@ -173,12 +173,8 @@ class SeveralInjectorsIT {
             options.put("closedClinicIds", closed.group(1));
             options.put("resultsFolder", folder.toString());
             options.put("p95Ms", P95_MS);
-            running.add(SimulationProcess.start(
-                    ClinicReservationSimulation.class.getName(),
-                    options,
-                    System.getProperty("java.class.path"),
-                    Path.of("").toAbsolutePath(),
-                    folder));
+            running.add(SimulationProcess.launch(ClinicReservationSimulation.class.getName(), options, folder)
+                    .start());
         }
         List<SimulationProcess> processes =
                 running.stream().map(SimulationProcess.Running::await).toList();

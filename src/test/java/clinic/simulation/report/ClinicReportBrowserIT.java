@@ -225,8 +225,9 @@ class ClinicReportBrowserIT {
         properties.put("resultsFolder", results.toString());
         // the tests' hash strength: the embedded server hashes every student's password at start and warm-up
         properties.put("passwordIterations", Integer.toString(TestServer.TEST_PASSWORD_ITERATIONS));
-        SimulationProcess run =
-                SimulationProcess.run(ClinicReservationSimulation.class.getName(), properties, null, results);
+        SimulationProcess run = SimulationProcess.launch(
+                        ClinicReservationSimulation.class.getName(), properties, results)
+                .run();
         assertThat(run.exitCode()).as(run.output()).isEqualTo(exitCode);
         assertThat(run.output()).as(run.output()).contains("📊 클리닉 보고서: file://");
         try (Stream<Path> folders = Files.list(results)) {
