@@ -3,9 +3,16 @@ package clinic.simulation.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import clinic.simulation.answers.RejectionReason;
+import clinic.simulation.answers.ReservationAnswer;
+import clinic.simulation.audit.RunLedger;
+import clinic.simulation.audit.RunLedger.ReservationAttempt;
 import clinic.simulation.launch.FreshWeeks;
 import clinic.simulation.options.OptionReader;
 import clinic.simulation.options.RunOptions;
+import clinic.simulation.output.RunSummary;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +49,26 @@ class CompareOptionsTest {
         CompareOptions external =
                 read(Map.of("repeat", "5", "baseUrl", "http://127.0.0.1:9/api", "setupCommand", "true"));
         CompareOptions asked = read(Map.of("repeat", "5", "repeatPauseSeconds", "5"));
+        RunSummary held = summaryOf(RejectionReason.RESERVED, RejectionReason.OCCUPIED);
+        RunSummary rateLimited = summaryOf(RejectionReason.RESERVED, RejectionReason.RATE_LIMITED);
 
         assertThat(external.pauseSeconds()).isNull();
-        assertThat(FreshWeeks.pauseAfter(external.pauseSeconds(), false)).isZero();
-        assertThat(FreshWeeks.pauseAfter(external.pauseSeconds(), true)).isEqualTo(FreshWeeks.RATE_WINDOW_SECONDS);
+        assertThat(external.pauseAfter(held)).isZero();
+        assertThat(external.pauseAfter(rateLimited)).isEqualTo(FreshWeeks.RATE_WINDOW_SECONDS);
         assertThat(asked.pauseAfter(null)).isEqualTo(5);
-        assertThat(FreshWeeks.pauseAfter(asked.pauseSeconds(), true)).isEqualTo(5);
+        assertThat(asked.pauseAfter(rateLimited)).isEqualTo(5);
+    }
+
+    /** The summary of a run whose only reservation answers were {@code answers}, as the simulation writes it. */
+    private static RunSummary summaryOf(RejectionReason... answers) {
+        RunLedger ledger = new RunLedger();
+        Instant at = Instant.parse("2026-12-07T09:00:00Z");
+        for (int n = 0; n < answers.length; n++) {
+            int status = answers[n] == RejectionReason.RESERVED ? 200 : 400;
+            ledger.add(new ReservationAttempt(
+                    "test_student_01", 1, n + 1, new ReservationAnswer(answers[n], ""), status, 20, "{}", at));
+        }
+        return RunSummary.of(RunOptions.parse(Map.of()), ledger, Duration.ofSeconds(10), 20, null, "not audited");
     }
 
     @Test
