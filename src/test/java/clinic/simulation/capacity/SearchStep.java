@@ -1,6 +1,5 @@
 package clinic.simulation.capacity;
 
-import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.output.Latency;
 import clinic.simulation.output.RunSummary;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -85,7 +84,7 @@ public record SearchStep(
         if (technical > 0) {
             breaches.add(Breach.TECHNICAL_FAILURES);
         }
-        if (summary.reservations().count(RejectionReason.RATE_LIMITED) > 0) {
+        if (summary.reservations().rateLimited()) {
             breaches.add(Breach.RATE_LIMITED);
         }
         if (summary.students().loggedIn() < students) {

@@ -1,6 +1,5 @@
 package clinic.simulation.compare;
 
-import clinic.simulation.answers.RejectionReason;
 import clinic.simulation.launch.FreshWeeks;
 import clinic.simulation.options.Option;
 import clinic.simulation.options.OptionReader;
@@ -64,7 +63,7 @@ public record CompareOptions(
     /** The wait before the run after {@code last} (null before the first). */
     int pauseAfter(RunSummary last) {
         return FreshWeeks.pauseAfter(
-                pauseSeconds, last != null && last.reservations().count(RejectionReason.RATE_LIMITED) > 0);
+                pauseSeconds, last != null && last.reservations().rateLimited());
     }
 
     /** Whether a set of repeated runs was asked for. */

@@ -127,6 +127,11 @@ public record RunSummary(
                     .mapToInt(Map.Entry::getValue)
                     .sum();
         }
+
+        /** Whether the backend applied its rate limit: its window may still hold this run's requests. */
+        public boolean rateLimited() {
+            return count(RejectionReason.RATE_LIMITED) > 0;
+        }
     }
 
     /**
