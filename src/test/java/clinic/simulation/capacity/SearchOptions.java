@@ -32,9 +32,7 @@ public record SearchOptions(
                 reader.decimal(Option.SEARCH_GROWTH, 2.0, 1.1, 10),
                 reader.decimal(Option.SEARCH_RESOLUTION, 0.05, 0.001, 0.5),
                 reader.integer(Option.SEARCH_MAX_MINUTES, 30, 1, 24 * 60),
-                reader.given(Option.SEARCH_PAUSE_SECONDS)
-                        ? reader.integer(Option.SEARCH_PAUSE_SECONDS, 0, 0, 3600)
-                        : null);
+                reader.integerIfGiven(Option.SEARCH_PAUSE_SECONDS, 0, 3600));
     }
 
     /** The wait before the next step, after {@code last}: the user's, or the rate limit's window when it showed. */

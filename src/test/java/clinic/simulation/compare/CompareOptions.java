@@ -42,9 +42,7 @@ public record CompareOptions(
                 label(reader, Option.LABEL, DEFAULT_LABEL),
                 label(reader, Option.BASELINE, null),
                 reader.decimal(Option.MAX_REGRESSION_PERCENT, DEFAULT_MAX_REGRESSION_PERCENT, 1, 100),
-                reader.given(Option.REPEAT_PAUSE_SECONDS)
-                        ? reader.integer(Option.REPEAT_PAUSE_SECONDS, 0, 0, 3600)
-                        : null);
+                reader.integerIfGiven(Option.REPEAT_PAUSE_SECONDS, 0, 3600));
     }
 
     private static String label(OptionReader reader, Option option, String defaultValue) {
@@ -60,7 +58,7 @@ public record CompareOptions(
         return value;
     }
 
-    /** The wait before the run after {@code last} (null before the first). */
+    /** The wait before the run after {@code last}: null before the first run, or when the last left no summary. */
     int pauseAfter(RunSummary last) {
         return FreshWeeks.pauseAfter(
                 pauseSeconds, last != null && last.reservations().rateLimited());

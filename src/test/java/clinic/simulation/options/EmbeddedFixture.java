@@ -30,7 +30,7 @@ public record EmbeddedFixture(
 
     static EmbeddedFixture read(OptionReader reader) {
         Set<FaultMode> faults = faults(reader);
-        Integer slowMs = reader.given(Option.SLOW_MS) ? reader.integer(Option.SLOW_MS, 0, 1, MAX_SLOW_MS) : null;
+        Integer slowMs = reader.integerIfGiven(Option.SLOW_MS, 1, MAX_SLOW_MS);
         if (slowMs != null && !faults.contains(FaultMode.SLOW)) {
             reader.error("slowMs sets the delay of the slow fault: add -Dfaults=slow, or drop slowMs");
         }

@@ -73,6 +73,11 @@ public final class OptionReader {
         return bounded(option, defaultValue, min, max, Integer::parseInt, "a whole number");
     }
 
+    /** The option's whole number within [min, max] when given; null when not, where its absence means something. */
+    public Integer integerIfGiven(Option option, int min, int max) {
+        return given(option) ? integer(option, min, min, max) : null;
+    }
+
     public double decimal(Option option, double defaultValue, double min, double max) {
         return bounded(option, defaultValue, min, max, Double::parseDouble, "a number");
     }
