@@ -47,7 +47,7 @@ class ReferenceServerLifecycleTest {
         assertThat(server.baseUrl()).isEqualTo("http://127.0.0.1:" + port + Endpoint.API_PREFIX);
         assertThat(healthStatus(server.baseUrl())).isEqualTo(200);
         assertThat(server.fixtureReport().clinics()).hasSize(8);
-        assertThat(threadsStartedSince(before))
+        assertThat(namesOfAlive(threadsStartedSince(before)))
                 .as("the running server has its own threads")
                 .isNotEmpty();
 
@@ -92,13 +92,15 @@ class ReferenceServerLifecycleTest {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** Alive threads that did not exist in {@code before}, apart from the JDK's HTTP client of this test. */
-    private static Set<String> threadsStartedSince(Set<Thread> before) {
+    /** Threads that did not exist in {@code before}, apart from the JDK's HTTP client of this test. */
+    private static Set<Thread> threadsStartedSince(Set<Thread> before) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> !before.contains(thread) && thread.isAlive())
-                .map(Thread::getName)
-                .filter(name -> !name.startsWith("HttpClient-"))
+                .filter(thread -> !before.contains(thread) && !thread.getName().startsWith("HttpClient-"))
                 .collect(Collectors.toSet());
+    }
+
+    private static Set<String> namesOfAlive(Set<Thread> threads) {
+        return threads.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toSet());
     }
 
     /**
@@ -108,13 +110,11 @@ class ReferenceServerLifecycleTest {
      */
     private static Set<String> threadsAliveAfterClose(Set<Thread> before) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        Set<Thread> started = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> !before.contains(thread) && !thread.getName().startsWith("HttpClient-"))
-                .collect(Collectors.toSet());
+        Set<Thread> started = threadsStartedSince(before);
         for (Thread thread : started) {
             thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
-        return started.stream().filter(Thread::isAlive).map(Thread::getName).collect(Collectors.toSet());
+        return namesOfAlive(started);
     }
 
     /**
