@@ -10,8 +10,9 @@
 #
 # BASE_MS (500) is the baseline's own reservation delay: every set is a backend whose reservations take their
 # time, as a real backend's do (-Dfaults=slow -DslowMs=BASE_MS); 0 benchmarks the bare reference server, whose
-# reservation p95 (about 50 ms) is mostly the scheduling jitter of a shared machine. The slowed sets add SLOW_MS to it; SLOW_MS=auto measures the first set's median
-# reservation p95 and takes a quarter of it. RUNS (5) runs a set, SEED (42) the seed of every set's first run,
+# reservation p95 (about 50 ms) is mostly the scheduling jitter of a shared machine. The slowed sets add
+# SLOW_MS to it; SLOW_MS=auto measures the first set's median reservation p95 and takes a quarter of it.
+# RUNS (5) runs a set, SEED (42) the seed of every set's first run,
 # OPTIONS (none) more options for every set (e.g. -Dstudents=100), BENCH_RESULTS (target/compare-benchmark)
 # where the sets go, BUILD_DIR (target) the build folder.
 set -euo pipefail
